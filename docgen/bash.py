@@ -1,0 +1,173 @@
+"""A thin, total layer over bashlex.
+
+bashlex is strong on words: quoting, escapes and parameter expansions. It is weak on whole
+scripts: version 0.18 rejects ``x=(...)`` arrays, ``[[ ]]`` and some nested ``"$(...)"``.
+So docgen never hands it a whole file. Callers pass a single statement, or free text that
+this module quotes itself. Every function here returns a value or ``None``. bashlex raises
+many exception types on odd input (ParsingError, NotImplementedError, IndexError, ...), and
+none of them gets past this module.
+
+bashlex is imported lazily: rendering an official plugin in compat mode never needs it, and
+importing it costs more than the rest of a run (see docgen/bashlex_tables.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_PARAMETER = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-])(?P<index>\[[^]]*\])?")
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One ``$x`` / ``${x...}`` expansion inside a word, with its span in the word's raw text."""
+
+    name: str
+    index: str  # "[0]", "[@]" or ""
+    operator: str  # ":=", ":-", "-", "=", ... or ""
+    argument: str  # the text after the operator, still quoted as written
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Word:
+    raw: str  # as written in the source
+    text: str  # after quote removal (parameters are not expanded)
+    parameters: tuple[Parameter, ...]
+
+
+def _bashlex() -> Any:
+    from docgen.bashlex_tables import load_bashlex
+
+    return load_bashlex()
+
+
+def _parse(source: str) -> list[Any] | None:
+    try:
+        nodes: list[Any] = _bashlex().parse(source)
+    except Exception:  # bashlex raises many types on malformed input
+        return None
+    return nodes
+
+
+def _parameter(node: Any, offset: int) -> Parameter | None:
+    value = getattr(node, "value", None)
+    if not isinstance(value, str):
+        return None
+    match = _PARAMETER.match(value)
+    if match is None:
+        return None
+    rest = value[match.end() :]
+    operator = ""
+    for candidate in (":=", ":-", ":+", ":?", "=", "-", "+", "?"):
+        if rest.startswith(candidate):
+            operator = candidate
+            break
+    start, end = node.pos
+    return Parameter(
+        name=match.group("name"),
+        index=match.group("index") or "",
+        operator=operator,
+        argument=rest[len(operator) :],
+        start=start - offset,
+        end=end - offset,
+    )
+
+
+def _word(node: Any, source: str) -> Word:
+    start, end = node.pos
+    parameters = tuple(
+        p
+        for p in (_parameter(part, start) for part in getattr(node, "parts", []) or [])
+        if p is not None
+    )
+    return Word(raw=source[start:end], text=str(node.word), parameters=parameters)
+
+
+def parse_command(statement: str) -> tuple[Word, ...] | None:
+    """The words of one simple command (``export A=1 B="x y"``), or None if it is not one."""
+    nodes = _parse(statement)
+    if not nodes or len(nodes) != 1 or getattr(nodes[0], "kind", "") != "command":
+        return None
+    words = [part for part in nodes[0].parts if getattr(part, "kind", "") == "word"]
+    return tuple(_word(node, statement) for node in words)
+
+
+def parse_array_items(inner: str) -> tuple[str, ...] | None:
+    """The items of an array literal, given the text between its parentheses."""
+    if not inner.strip():
+        return ()
+    words = parse_command("_ " + inner.replace("\n", " "))
+    if words is None:
+        return None
+    return tuple(word.text for word in words[1:])
+
+
+def unquote(text: str) -> str | None:
+    """``"a b"`` -> ``a b``; ``'x'`` -> ``x``; None when the text is not one word."""
+    if not text:
+        return ""
+    words = parse_command("_ " + text)
+    if words is None or len(words) != 2:
+        return None
+    return words[1].text
+
+
+def split_assignment(word: Word) -> tuple[str, Word] | None:
+    """``NAME=value`` -> (NAME, the value as a word); None for any other word."""
+    name, sep, _ = word.raw.partition("=")
+    if not sep or NAME.fullmatch(name) is None:
+        return None
+    cut = len(name) + 1
+    value_text = word.text.partition("=")[2]
+    parameters = tuple(
+        Parameter(p.name, p.index, p.operator, p.argument, p.start - cut, p.end - cut)
+        for p in word.parameters
+        if p.start >= cut
+    )
+    return name, Word(raw=word.raw[cut:], text=value_text, parameters=parameters)
+
+
+def find_parameters(text: str) -> tuple[Parameter, ...] | None:
+    """The parameter expansions in free text (a comment, a sentence), as bash would see them
+    inside double quotes. Quotes and backquotes in the text are taken literally."""
+    quoted: list[str] = []
+    origin: list[int] = []  # origin[i] = index in text of quoted[i]
+    for index, char in enumerate(text):
+        if char in '"`\\':
+            quoted.append("\\")
+            origin.append(index)
+        quoted.append(char)
+        origin.append(index)
+    origin.append(len(text))
+    source = 'echo "' + "".join(quoted) + '"'
+    words = parse_command(source)
+    if words is None or len(words) != 2:
+        return None
+    # Parameter spans are relative to the word, which starts at the opening quote.
+    return tuple(
+        Parameter(
+            p.name, p.index, p.operator, p.argument, origin[p.start - 1], origin[p.end - 1]
+        )
+        for p in words[1].parameters
+    )
+
+
+def substitute(text: str, parameters: tuple[Parameter, ...], value: Callable[[Parameter], str | None]) -> str:
+    """Replace each parameter span for which ``value`` gives a string; keep the others."""
+    pieces: list[str] = []
+    cursor = 0
+    for parameter in sorted(parameters, key=lambda p: p.start):
+        replacement = value(parameter)
+        if replacement is None or parameter.start < cursor:
+            continue
+        pieces.append(text[cursor : parameter.start])
+        pieces.append(replacement)
+        cursor = parameter.end
+    pieces.append(text[cursor:])
+    return "".join(pieces)

@@ -1,0 +1,270 @@
+"""The compat rules: every quirk of bin/generate that docgen reproduces, in one place.
+
+docgen's default output is byte-identical to what the reference ``bin/generate`` script
+writes (see ``shared/reference/bin-generate-behaviour.md``; the section ids A1..A17 below
+point there). Some of that output is what the script *does* rather than what it *means*.
+Each such behaviour is one flag of :class:`Quirks`, documented where it is declared, and
+implemented by the functions of this module. ``COMPAT`` switches every quirk on;
+``CORRECTED`` (``--no-compat`` / ``compat = false``) switches them all off, and docgen then
+renders what the script meant.
+
+Where the script would crash, docgen never follows it: it renders the evident meaning
+and, where the source is probably wrong, warns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, fields
+
+
+def _quirk(doc: str, corrected: str) -> bool:
+    return field(default=True, metadata={"doc": doc, "corrected": corrected})  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True)
+class Quirks:
+    """One flag per quirk of bin/generate; True reproduces it."""
+
+    literal_substitution: bool = _quirk(
+        "A10: only nine fixed spellings of config variables are replaced, textually: "
+        "`$PLUGIN_SERVICE` becomes the command prefix, `${PLUGIN_IMAGE_VERSION}` and "
+        "`${PLUGIN_DATASTORE_PORTS[1]}` stay as written, `$PLUGIN_SERVICE_NAME` becomes "
+        "`postgres_NAME`.",
+        "Every `$VAR` / `${VAR}` that the config defines is expanded as bash would "
+        "(bashlex parameter nodes); `PLUGIN_IMAGE`/`PLUGIN_IMAGE_VERSION` come from the "
+        "Dockerfile; unknown variables stay as written.",
+    )
+    none_default: bool = _quirk(
+        "A12: a `--config-options` flag always gets ``(default: `...`)``, and "
+        "``(default: `None`)`` when the config gives no non-empty default.",
+        "The default is shown only when there is one.",
+    )
+    uppercase_usage: bool = _quirk(
+        "A11: the usage is made of every `[A-Z_]+` run of the last line that contains `$1`; "
+        "`TAIL_NUM_OPTIONAL` becomes `<tail-num-optional>`; annotation lines containing "
+        "`$1` are taken for that line.",
+        "The usage comes from the names assigned on the `declare` line that reads `$1`; "
+        "`*_OPTIONAL` names render as `[<name>]`; annotations are never swallowed.",
+    )
+    marker_everywhere: bool = _quirk(
+        "A10: `#E ` is removed everywhere in an example line, not only at its start.",
+        "Only the leading `#E ` marker is removed.",
+    )
+    sentence_quirks: bool = _quirk(
+        "A14: in example sentences every `'` becomes a backtick (`don't` -> ``don`t``), "
+        "a colon is added after `?` or `!`, and an uppercase word ending in `:` or `.` "
+        "is rendered ``` `AWS`:` ```.",
+        "Only quoted words ('lollipop') become code; apostrophes stay; no `:` after `?`/`!`; "
+        "``` `AWS`: ```.",
+    )
+    codeblock_dedent: bool = _quirk(
+        "A13: example code block lines are stripped, losing nested indentation.",
+        "Indentation beyond the four-space marker is kept.",
+    )
+    newline_collapse: bool = _quirk(
+        "A16: runs of newlines in the whole README are collapsed by a fixed replace chain, "
+        "so an empty usage section glues its neighbours and docs fragments lose blank lines.",
+        "No collapse: empty sections are left out, blocks are separated by one blank line, "
+        "docs fragments are inserted unaltered.",
+    )
+    hidden_commands: bool = _quirk(
+        "A8: commands in no usage section (`destroy`, ...) appear only in the Commands block.",
+        "They get an \"Other commands\" usage section.",
+    )
+    trailing_space_usage: bool = _quirk(
+        "A7: a command without arguments keeps a trailing space in the Commands block, "
+        "which counts toward the column width.",
+        "No trailing space.",
+    )
+    regex_values: bool = _quirk(
+        "A10/A17: `declare desc` and config values are read from the first to the last "
+        "double quote of the line (for config: the last line mentioning `NAME=`); ports keep "
+        "their quotes; unimplemented names are split on single spaces.",
+        "Values are read as bash reads them (bashlex).",
+    )
+    split_sponsors: bool = _quirk(
+        'A17: sponsors are split on "," without stripping white space, so a second sponsor '
+        "keeps a leading space and quote.",
+        "Sponsors are read as TOML.",
+    )
+    prefix_disable_pull: bool = _quirk(
+        "A8: the docker pull section names `PREFIX_DISABLE_PULL` from the command prefix, "
+        "even when the config names another variable.",
+        "It names the config's `PLUGIN_DISABLE_PULL_VARIABLE` when there is one.",
+    )
+
+    @classmethod
+    def table(cls) -> list[tuple[str, str, str]]:
+        """(flag, compat behaviour, corrected behaviour) for each quirk, for documentation."""
+        return [(f.name, f.metadata["doc"], f.metadata["corrected"]) for f in fields(cls)]
+
+
+COMPAT = Quirks()
+CORRECTED = Quirks(**{f.name: False for f in fields(Quirks)})
+
+
+# --- A10: the fixed textual substitutions -------------------------------------------------
+
+
+def literal_substitute(
+    line: str, prefix: str, variable: str, alias: str, image: str, scheme: str, ports: list[str]
+) -> str:
+    """The nine replacements of A10, in their order. A missing value leaves its spelling."""
+    for spelling, value in (
+        ("$PLUGIN_SERVICE", prefix),
+        ("$PLUGIN_COMMAND_PREFIX", prefix),
+        ("${PLUGIN_COMMAND_PREFIX}", prefix),
+        ("${PLUGIN_VARIABLE}", variable),
+        ("${PLUGIN_DEFAULT_ALIAS}", alias),
+        ("${PLUGIN_IMAGE}", image),
+        ("${PLUGIN_SCHEME}", scheme),
+        ("${PLUGIN_DATASTORE_PORTS[0]}", ports[0] if ports else None),
+        ("${PLUGIN_DATASTORE_PORTS[@]}", " ".join(ports) if ports else None),
+    ):
+        if value is not None:
+            line = line.replace(spelling, value)
+    return line
+
+
+# --- A11: usage from uppercase runs -------------------------------------------------------
+
+_UPPERCASE_RUN = re.compile(r"[A-Z_]+")
+
+
+def usage_token(name: str) -> str:
+    """One argument name (``TAIL_FLAG``) as the usage shows it (``[-t|--tail]``), A11."""
+    arg = name.replace("_", "-").lower()
+    if arg.endswith("optional-flag"):
+        return f"[--{arg.replace('-optional-flag', '')}]"
+    if arg.endswith("-flag"):
+        if arg == "info-flag":
+            return "[--single-info-flag]"
+        arg = arg.replace("-flag", "")
+        return f"[-{arg[0]}|--{arg}]"
+    if arg.endswith("-flags-list"):
+        return f"[--{arg.replace('-list', '')}...]"
+    if arg.endswith("list"):
+        return f"<{arg.replace('-list', '')}...>"
+    return f"<{arg}>"
+
+
+def uppercase_usage(line: str) -> str:
+    """A11: every ``[A-Z_]+`` run of the line, as usage tokens."""
+    return " ".join(usage_token(run) for run in _UPPERCASE_RUN.findall(line.strip()))
+
+
+# --- A14: sentences -----------------------------------------------------------------------
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _code_word(word: str, quirky: bool) -> str:
+    if not (word.isupper() and len(word) > 1):
+        return word
+    if quirky:
+        # bin/generate's for/else: the ending is split off, then the word is wrapped again.
+        for ending in (":", "."):
+            if word.endswith(ending):
+                word = f"`{word[:-1]}`{ending}"
+        return f"`{word}`"
+    if word[-1] in ":.,;":
+        return f"`{word[:-1]}`{word[-1]}"
+    return f"`{word}`"
+
+
+_QUOTED_WORD = re.compile(r"(?<![\w`])'([^'\s][^']*?)'(?![\w])")
+
+
+def sentence(lines: list[str], quirky: bool) -> str:
+    """A14: example prose. Sentences are capitalised, uppercase words become code."""
+    text = ". ".join(_upper_first(part.strip()) for part in " ".join(lines).split(". ")).strip()
+    if quirky:
+        if not text.endswith((".", ":")):
+            text += ":"
+    elif not text.endswith((".", ":", "?", "!")):
+        text += ":"
+    text = ". ".join(
+        " ".join(_code_word(word, quirky) for word in part.strip().split(" "))
+        for part in text.split(". ")
+    )
+    text = text.replace("(0.0.0.0)", "(`0.0.0.0`)")
+    if quirky:
+        text = text.replace("'", "`").replace("`s", "'s").replace("``", "`")
+    else:
+        text = _QUOTED_WORD.sub(r"`\1`", text).replace("``", "`")
+    return text.strip(" ")
+
+
+# --- A16: the newline collapse ------------------------------------------------------------
+
+
+def collapse_newlines(text: str) -> str:
+    """A16: the replace chain of bin/generate, applied once to the whole README."""
+    return text.replace("\n" * 5, "\n").replace("\n" * 4, "\n").replace("\n" * 3, "\n\n")
+
+
+# --- A17: config values, ports, unimplemented names, sponsors -----------------------------
+
+_QUOTED = re.compile(r'"(.+)"')
+_PARENS = re.compile(r"\((.+)\)")
+
+
+def greedy_quoted(line: str) -> str | None:
+    """A10: from the first to the last double quote of the line."""
+    match = _QUOTED.search(line)
+    return None if match is None else match.group(1)
+
+
+def regex_scalar(lines: tuple[str, ...], name: str) -> str | None:
+    """A17: the greedy double-quoted value of the last line mentioning ``NAME=``.
+    None when no line mentions it, or when one that does has no quoted value (the script
+    crashes there; docgen then reads the value as bash does)."""
+    value = None
+    for line in lines:
+        if f"{name}=" in line:
+            match = _QUOTED.search(line)
+            if match is None:
+                return None
+            value = match.group(1)
+    return value
+
+
+def regex_list(lines: tuple[str, ...], name: str, *, strip_quotes: bool) -> list[str] | None:
+    """A17: the items of the last ``NAME=(...)`` line, split on single spaces."""
+    items = None
+    for line in lines:
+        if f"{name}=" in line:
+            match = _PARENS.search(line)
+            if match is None:
+                if strip_quotes:
+                    continue
+                return None
+            items = match.group(1).split(" ")
+            if strip_quotes:
+                items = [item.strip('"') for item in items]
+    return items
+
+
+def regex_config_options(lines: tuple[str, ...], variable: str) -> str | None:
+    """A12: the quoted text of the last line mentioning ``{variable}_CONFIG_OPTIONS``."""
+    options = None
+    for line in lines:
+        if f"{variable}_CONFIG_OPTIONS" in line:
+            match = _QUOTED.search(line)
+            if match is not None:
+                options = match.group(1)
+    return options
+
+
+_SPONSORS = re.compile(r'\[(["\w\s,_-]+)\]')
+
+
+def split_sponsors(line: str) -> list[str] | None:
+    """A17: ``sponsors = ["a", "b"]`` -> ``a``, `` "b`` (no white space strip)."""
+    match = _SPONSORS.search(line)
+    if match is None:
+        return None
+    return [item.strip('"') for item in match.group(1).split(",")]

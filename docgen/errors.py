@@ -1,0 +1,44 @@
+"""The one fatal error type, and the non-fatal diagnostics that travel with the model.
+
+Every message names the file (and line, where there is one) and says what to do, so that
+the CLI can print it as a single line: ``path:line: error: what is wrong (fix)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+def _location(path: str | None, line: int | None) -> str:
+    if path is None:
+        return ""
+    return f"{path}:{line}: " if line is not None else f"{path}: "
+
+
+class DocgenError(Exception):
+    """A problem with the input or the usage: reported on one line, exit code 2."""
+
+    def __init__(
+        self, message: str, *, path: str | None = None, line: int | None = None, hint: str = ""
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+        self.hint = hint
+
+    def __str__(self) -> str:
+        hint = f" ({self.hint})" if self.hint else ""
+        return f"{_location(self.path, self.line)}error: {self.message}{hint}"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A warning: docgen could go on, but the source probably does not say what was meant."""
+
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"{_location(self.path, self.line)}warning: {self.message}"

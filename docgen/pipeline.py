@@ -1,0 +1,30 @@
+"""One plugin folder in, the README text out: read -> build -> render."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from docgen.build import build
+from docgen.compat import COMPAT, CORRECTED
+from docgen.errors import Diagnostic
+from docgen.model import Readme
+from docgen.readers.plugin import read_plugin
+from docgen.render import render
+
+
+@dataclass(frozen=True)
+class Result:
+    readme: Readme
+    text: str
+    warnings: tuple[Diagnostic, ...]
+
+
+def generate(root: Path, *, compat: bool | None = None) -> Result:
+    """``compat`` from the command line wins over docgen.toml's."""
+    source = read_plugin(root)
+    if compat is not None:
+        source = replace(source, settings=replace(source.settings, compat=compat))
+    quirks = COMPAT if source.settings.compat else CORRECTED
+    readme, warnings = build(source, quirks)
+    return Result(readme, render(readme, quirks, source.settings.templates), warnings)

@@ -1,0 +1,1 @@
+"""One reader per input file of a plugin. Only the readers touch the plugin folder."""

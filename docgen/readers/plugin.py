@@ -1,0 +1,37 @@
+"""Read a whole plugin folder into a PluginSource."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docgen.errors import DocgenError
+from docgen.readers.config import read_config
+from docgen.readers.docs import read_fragments
+from docgen.readers.dockerfile import read_dockerfile
+from docgen.readers.metadata import read_metadata
+from docgen.readers.settings import read_settings
+from docgen.readers.subcommands import read_subcommands
+from docgen.source import PluginSource
+
+
+def read_plugin(root: Path) -> PluginSource:
+    if not root.is_dir():
+        raise DocgenError("is not a folder", path=str(root), hint="give the path of a plugin checkout")
+    if not (root / "config").exists() and not (root / "subcommands").exists():
+        raise DocgenError(
+            "is not a Dokku datastore plugin (no config, no subcommands/)",
+            path=str(root),
+            hint="run docgen on the plugin's root folder",
+        )
+    config = read_config(root)
+    subcommands, warnings = read_subcommands(root)
+    return PluginSource(
+        root=root,
+        config=config,
+        image=read_dockerfile(root),
+        metadata=read_metadata(root),
+        subcommands=subcommands,
+        fragments=read_fragments(root),
+        settings=read_settings(root),
+        warnings=warnings,
+    )

@@ -1,0 +1,51 @@
+"""Reader of ``subcommands/``: one script per command, in code point order of file names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docgen.errors import DocgenError, Diagnostic
+from docgen.readers.files import display, inside, read_text
+from docgen.source import SourceLine, SubcommandSource
+
+_ANNOTATIONS = ("#A", "#F", "#E")
+
+
+def documentation_lines(text: str) -> tuple[SourceLine, ...]:
+    """The lines that can carry documentation: annotations, ``declare``s and ``$1`` lines."""
+    kept = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.strip()
+        if stripped.startswith(_ANNOTATIONS) or "declare" in stripped or "$1" in stripped:
+            kept.append(SourceLine(number, stripped))
+    return tuple(kept)
+
+
+def read_subcommands(root: Path) -> tuple[tuple[SubcommandSource, ...], tuple[Diagnostic, ...]]:
+    folder = root / "subcommands"
+    shown = display(root, folder)
+    if not folder.is_dir():
+        raise DocgenError(
+            "no subcommands/ folder: this is not a Dokku datastore plugin",
+            path=str(root),
+            hint="run docgen on the plugin's root folder",
+        )
+    if not inside(root, folder):
+        raise DocgenError("is a symlink that points outside the plugin folder", path=shown)
+    warnings: list[Diagnostic] = []
+    sources: list[SubcommandSource] = []
+    for name in sorted(entry.name for entry in folder.iterdir()):
+        path = folder / name
+        if name.startswith("."):
+            warnings.append(Diagnostic(display(root, path), None, "skipped: a dotfile is not a command"))
+            continue
+        if path.is_dir() and inside(root, path):
+            warnings.append(Diagnostic(display(root, path), None, "skipped: a directory is not a command"))
+            continue
+        text = read_text(root, path, what="subcommand script")
+        sources.append(SubcommandSource(name, display(root, path), documentation_lines(text)))
+    if not sources:
+        raise DocgenError(
+            "has no subcommand scripts", path=shown, hint="add one bash script per command"
+        )
+    return tuple(sources), tuple(warnings)
