@@ -94,7 +94,9 @@ def parse_command(statement: str) -> tuple[Word, ...] | None:
     nodes = _parse(statement)
     if not nodes or len(nodes) != 1 or getattr(nodes[0], "kind", "") != "command":
         return None
-    words = [part for part in nodes[0].parts if getattr(part, "kind", "") == "word"]
+    words = [
+        part for part in nodes[0].parts if getattr(part, "kind", "") in ("word", "assignment")
+    ]
     return tuple(_word(node, statement) for node in words)
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from docgen.bash import Word
 from docgen.errors import Diagnostic
 from docgen.settings import Settings
 
@@ -21,8 +20,6 @@ class Assignment:
     name: str
     line: int
     raw: str  # the statement's text from NAME on, as written
-    value: Word | None = None  # scalars
-    items: tuple[str, ...] | None = None  # arrays, after quote removal
     raw_items: str | None = None  # arrays: the text between the parentheses
 
 
