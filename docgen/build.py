@@ -145,7 +145,12 @@ def build(source: PluginSource, quirks: Quirks) -> tuple[Readme, tuple[Diagnosti
         Readme(
             prefix=values.prefix,
             variable=values.variable,
+            alias=values.alias,
+            scheme=values.scheme,
             image=image,
+            ports=values.ports,
+            unimplemented=values.unimplemented,
+            config_options=values.config_options,
             sponsors=sponsors,
             commands=commands,
             sections=tuple(sections),

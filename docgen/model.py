@@ -57,7 +57,12 @@ class UsageSection:
 class Readme:
     prefix: str
     variable: str
+    alias: str | None
+    scheme: str | None
     image: Image
+    ports: tuple[str, ...]
+    unimplemented: frozenset[str]
+    config_options: str | None  # the default of <VARIABLE>_CONFIG_OPTIONS
     sponsors: tuple[str, ...]
     commands: tuple[Command, ...]  # implemented commands, in file name order
     sections: tuple[UsageSection, ...]

@@ -1,0 +1,198 @@
+"""``docgen lint``: what the source says that the README gets wrong or hides.
+
+Each finding names a file and, where there is one, a line. The checks look at the source
+as read (docgen.source) and at the compat README model built from it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import click
+
+from docgen import bash, compat
+from docgen.build import build
+from docgen.compat import COMPAT
+from docgen.errors import DocgenError
+from docgen.model import Readme
+from docgen.readers.plugin import read_plugin
+from docgen.source import PluginSource, SourceLine
+
+_BACKTICK_BUG = re.compile(r"`[^`\s]+`[:.]`")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    line: int | None
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.code}: {self.message}"
+
+
+def _leaks(source: PluginSource, readme: Readme) -> Iterator[Finding]:
+    defined = {a.name for a in source.config.assignments}
+    image = readme.image.name
+    for script in source.subcommands:
+        for line in script.lines:
+            text = compat.literal_substitute(
+                line.text,
+                readme.prefix,
+                readme.variable,
+                readme.alias,
+                image,
+                readme.scheme,
+                list(readme.ports),
+            )
+            if "$" not in text or "$1" in text and not text.startswith("#"):
+                continue
+            for parameter in bash.find_parameters(text) or ():
+                if parameter.name.startswith("PLUGIN_") or parameter.name in defined:
+                    spelled = text[parameter.start : parameter.end]
+                    yield Finding(
+                        script.path,
+                        line.number,
+                        "leaked-variable",
+                        f"{spelled} is printed as written in the README (compat mode)",
+                    )
+
+
+def _flags(source: PluginSource, readme: Readme) -> Iterator[Finding]:
+    usage = {c.name: c.usage for c in readme.commands}
+    for script in source.subcommands:
+        if script.name not in usage:
+            continue
+        for line in script.lines:
+            if not line.text.startswith("#F "):
+                continue
+            if "--config-options" in line.text and readme.config_options is None:
+                yield Finding(
+                    script.path,
+                    line.number,
+                    "none-default",
+                    f"the README says (default: `None`): {readme.variable}_CONFIG_OPTIONS has no "
+                    "non-empty default in config",
+                )
+            if not any(token in usage[script.name] for token in ("...", "[-", "[--")):
+                yield Finding(
+                    script.path,
+                    line.number,
+                    "flag-not-taken",
+                    "#F documents a flag, but the declare line takes no flags",
+                )
+
+
+def _commands(source: PluginSource, readme: Readme) -> Iterator[Finding]:
+    listed = {c.name for s in readme.sections for c in s.commands}
+    paths = {s.name: s.path for s in source.subcommands}
+    for command in readme.commands:
+        if command.name not in listed:
+            yield Finding(
+                command.path, None, "hidden-command", "in no usage section: the README shows no usage for it"
+            )
+        if not any("declare desc" in line.text for line in _lines(source, command.name)):
+            yield Finding(command.path, None, "no-description", 'no declare desc="..."')
+        if not command.examples:
+            yield Finding(command.path, None, "no-example", "no #E example")
+        for example in command.examples:
+            if example.kind == "text" and _BACKTICK_BUG.search(example.text):
+                yield Finding(
+                    command.path,
+                    None,
+                    "sentence-backtick",
+                    f"an uppercase word before ':' or '.' renders with a stray backtick: {example.text!r}",
+                )
+    unimplemented = source.config.last("PLUGIN_UNIMPLEMENTED_SUBCOMMANDS")
+    for name in sorted(readme.unimplemented - set(paths)):
+        yield Finding(
+            source.config.path,
+            unimplemented.line if unimplemented else None,
+            "unknown-unimplemented",
+            f"PLUGIN_UNIMPLEMENTED_SUBCOMMANDS names {name}, which is no subcommand",
+        )
+    for section in readme.sections:
+        if not section.commands:
+            yield Finding(
+                source.config.path,
+                None,
+                "empty-section",
+                f"usage section {section.title!r} has no command; bin/generate glues its neighbours",
+            )
+
+
+def _lines(source: PluginSource, name: str) -> tuple[SourceLine, ...]:
+    return next((s.lines for s in source.subcommands if s.name == name), ())
+
+
+def _markdown(path: str, text: str) -> Iterator[Finding]:
+    import mistune
+
+    fences = [n for n, line in enumerate(text.split("\n"), 1) if _FENCE.match(line)]
+    if len(fences) % 2:
+        yield Finding(path, fences[-1], "unclosed-fence", "this code fence is never closed; it swallows the rest of the README")
+    markdown = mistune.create_markdown(renderer=None)
+    tokens, _ = markdown.parse(text)
+    for token in _walk(tokens if isinstance(tokens, list) else []):
+        if token.get("type") == "heading" and token.get("attrs", {}).get("level", 4) <= 3:
+            level = token["attrs"]["level"]
+            yield Finding(
+                path,
+                None,
+                "heading-level",
+                f"a level-{level} heading breaks the outline: fragments sit under a ### command heading; use ####",
+            )
+        if token.get("type") == "link" and not token.get("attrs", {}).get("url"):
+            yield Finding(path, None, "empty-link", "a link with an empty target")
+
+
+def _walk(tokens: list[dict[str, object]]) -> Iterator[dict[str, object]]:
+    for token in tokens:
+        yield token
+        children = token.get("children")
+        if isinstance(children, list):
+            yield from _walk(children)
+
+
+def _fragments(source: PluginSource, readme: Readme) -> Iterator[Finding]:
+    used = {c.name for s in readme.sections for c in s.commands}
+    for fragment in source.fragments:
+        if fragment.name not in used:
+            yield Finding(fragment.path, None, "unused-fragment", "no command in a usage section uses this fragment")
+        yield from _markdown(fragment.path, fragment.text)
+
+
+def lint(root: Path) -> list[Finding]:
+    source = read_plugin(root)
+    readme, _ = build(source, COMPAT)
+    findings: list[Finding] = []
+    for check in (_leaks, _flags, _commands, _fragments):
+        findings.extend(check(source, readme))
+    return findings
+
+
+def run_lint(paths: Sequence[Path], fmt: str) -> int:
+    found, errors, report = False, False, []
+    for path in paths:
+        try:
+            findings = lint(path)
+        except DocgenError as error:
+            click.echo(str(error), err=True)
+            errors = True
+            continue
+        found = found or bool(findings)
+        if fmt == "json":
+            report.append({"plugin": str(path), "findings": [asdict(f) for f in findings]})
+        else:
+            for finding in findings:
+                click.echo(str(finding))
+    if fmt == "json":
+        click.echo(json.dumps(report, indent=2))
+    return 2 if errors else 1 if found else 0
