@@ -125,6 +125,7 @@ def build(source: PluginSource, quirks: Quirks) -> tuple[Readme, tuple[Diagnosti
             section.title,
             section.intro,
             tuple(by_name[name] for name in section.commands if name in by_name),
+            prose=not section.commands,
         )
         for section in settings.sections
     ]
@@ -133,7 +134,7 @@ def build(source: PluginSource, quirks: Quirks) -> tuple[Readme, tuple[Diagnosti
         if others:
             sections.append(UsageSection("other", "Other Commands", "", others))
     if not quirks.newline_collapse:
-        sections = [section for section in sections if section.commands]
+        sections = [section for section in sections if section.commands or section.prose]
 
     sponsors = source.metadata.sponsors
     if quirks.split_sponsors and source.metadata.sponsors_line is not None:

@@ -51,6 +51,7 @@ class UsageSection:
     title: str
     intro: str
     commands: tuple[Command, ...]
+    prose: bool = False  # a section of text that lists no commands (e.g. Notes)
 
 
 @dataclass(frozen=True)

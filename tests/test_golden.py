@@ -82,3 +82,13 @@ def test_edge_case_readme(
     root = plugin(**EDGE_CASES[case])
     suffix = "" if compat else ".corrected"
     golden(f"{case}{suffix}.md", generate(root, compat=compat).text)
+
+
+EXAMPLES = Path(__file__).parent / "examples"
+
+
+@pytest.mark.parametrize("example", ["unofficial-fork", "extra-commands"])
+def test_worked_example_readme_is_current(example: str) -> None:
+    """The worked examples of README.md render exactly their committed README.md."""
+    root = EXAMPLES / example
+    assert generate(root).text == (root / "README.md").read_text(encoding="utf-8")
