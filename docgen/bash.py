@@ -94,9 +94,7 @@ def parse_command(statement: str) -> tuple[Word, ...] | None:
     nodes = _parse(statement)
     if not nodes or len(nodes) != 1 or getattr(nodes[0], "kind", "") != "command":
         return None
-    words = [
-        part for part in nodes[0].parts if getattr(part, "kind", "") in ("word", "assignment")
-    ]
+    words = [part for part in nodes[0].parts if getattr(part, "kind", "") in ("word", "assignment")]
     return tuple(_word(node, statement) for node in words)
 
 
@@ -153,14 +151,14 @@ def find_parameters(text: str) -> tuple[Parameter, ...] | None:
         return None
     # Parameter spans are relative to the word, which starts at the opening quote.
     return tuple(
-        Parameter(
-            p.name, p.index, p.operator, p.argument, origin[p.start - 1], origin[p.end - 1]
-        )
+        Parameter(p.name, p.index, p.operator, p.argument, origin[p.start - 1], origin[p.end - 1])
         for p in words[1].parameters
     )
 
 
-def substitute(text: str, parameters: tuple[Parameter, ...], value: Callable[[Parameter], str | None]) -> str:
+def substitute(
+    text: str, parameters: tuple[Parameter, ...], value: Callable[[Parameter], str | None]
+) -> str:
     """Replace each parameter span for which ``value`` gives a string; keep the others."""
     pieces: list[str] = []
     cursor = 0

@@ -47,7 +47,7 @@ def load_bashlex() -> Any:
     package = importlib.util.module_from_spec(spec)
     sys.modules["bashlex"] = package
     try:
-        yacc = importlib.import_module("bashlex.yacc")
+        yacc: Any = importlib.import_module("bashlex.yacc")
         original = yacc.LRTable
 
         def cached_table(grammar: Any, log: Any = None) -> Any:

@@ -31,7 +31,9 @@ def _image(source: ImageSource, warnings: list[Diagnostic]) -> Image:
     return Image(name, version, url)
 
 
-def _expander(values: ConfigValues, image: Image, quirks: Quirks, resolve: Callable[[str], str]) -> Callable[[str], str]:
+def _expander(
+    values: ConfigValues, image: Image, quirks: Quirks, resolve: Callable[[str], str]
+) -> Callable[[str], str]:
     if not quirks.literal_substitution:
         return resolve
     ports = list(values.ports)

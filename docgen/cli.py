@@ -109,9 +109,18 @@ def _render_to_stdout(path: Path, fmt: str, compat: bool | None, strict: bool) -
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--check", is_flag=True, help="Write nothing; exit 1 and show a diff if a README is stale.")
-@click.option("--quiet", "-q", is_flag=True, help="With --check: name stale READMEs, without the diff.")
-@click.option("--stdout", "to_stdout", is_flag=True, help="Print the rendered README of one plugin; write nothing.")
+@click.option(
+    "--check", is_flag=True, help="Write nothing; exit 1 and show a diff if a README is stale."
+)
+@click.option(
+    "--quiet", "-q", is_flag=True, help="With --check: name stale READMEs, without the diff."
+)
+@click.option(
+    "--stdout",
+    "to_stdout",
+    is_flag=True,
+    help="Print the rendered README of one plugin; write nothing.",
+)
 @click.option(
     "--format",
     "fmt",
@@ -119,7 +128,11 @@ def _render_to_stdout(path: Path, fmt: str, compat: bool | None, strict: bool) -
     default=None,
     help="With --stdout (implied): markdown, the extracted model as JSON, or an HTML preview.",
 )
-@click.option("--compat/--no-compat", default=None, help="Reproduce bin/generate exactly (default), or render what it meant.")
+@click.option(
+    "--compat/--no-compat",
+    default=None,
+    help="Reproduce bin/generate exactly (default), or render what it meant.",
+)
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 2).")
 @click.version_option(__version__, "--version", prog_name="docgen")
 def render_command(

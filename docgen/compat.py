@@ -19,7 +19,8 @@ from dataclasses import dataclass, field, fields
 
 
 def _quirk(doc: str, corrected: str) -> bool:
-    return field(default=True, metadata={"doc": doc, "corrected": corrected})  # type: ignore[no-any-return]
+    flag: bool = field(default=True, metadata={"doc": doc, "corrected": corrected})
+    return flag
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ class Quirks:
     )
     hidden_commands: bool = _quirk(
         "A8: commands in no usage section (`destroy`, ...) appear only in the Commands block.",
-        "They get an \"Other commands\" usage section.",
+        'They get an "Other commands" usage section.',
     )
     trailing_space_usage: bool = _quirk(
         "A7: a command without arguments keeps a trailing space in the Commands block, "
@@ -108,7 +109,13 @@ CORRECTED = Quirks(**{f.name: False for f in fields(Quirks)})
 
 
 def literal_substitute(
-    line: str, prefix: str, variable: str, alias: str, image: str, scheme: str, ports: list[str]
+    line: str,
+    prefix: str,
+    variable: str,
+    alias: str | None,
+    image: str,
+    scheme: str | None,
+    ports: list[str],
 ) -> str:
     """The nine replacements of A10, in their order. A missing value leaves its spelling."""
     for spelling, value in (

@@ -118,7 +118,9 @@ def _scalar(config: ConfigSource, resolver: Resolver, name: str, quirks: Quirks)
     return resolver.value(name)
 
 
-def _items(config: ConfigSource, resolver: Resolver, name: str, quirks: Quirks, *, strip: bool) -> list[str] | None:
+def _items(
+    config: ConfigSource, resolver: Resolver, name: str, quirks: Quirks, *, strip: bool
+) -> list[str] | None:
     if quirks.regex_values:
         items = compat.regex_list(config.lines, name, strip_quotes=strip)
         if items is not None:
@@ -127,14 +129,18 @@ def _items(config: ConfigSource, resolver: Resolver, name: str, quirks: Quirks, 
     return None if resolved is None else list(resolved)
 
 
-def _config_options(config: ConfigSource, resolver: Resolver, variable: str, quirks: Quirks) -> str | None:
+def _config_options(
+    config: ConfigSource, resolver: Resolver, variable: str, quirks: Quirks
+) -> str | None:
     if quirks.regex_values:
         return compat.regex_config_options(config.lines, variable)
     value = resolver.value(f"{variable}_CONFIG_OPTIONS")
     return value or None
 
 
-def read_values(config: ConfigSource, image: ImageSource, quirks: Quirks) -> tuple[ConfigValues, Resolver]:
+def read_values(
+    config: ConfigSource, image: ImageSource, quirks: Quirks
+) -> tuple[ConfigValues, Resolver]:
     resolver = Resolver(config, image)
     warnings: list[Diagnostic] = []
     prefix = _scalar(config, resolver, "PLUGIN_COMMAND_PREFIX", quirks)
@@ -147,7 +153,9 @@ def read_values(config: ConfigSource, image: ImageSource, quirks: Quirks) -> tup
     variable = _scalar(config, resolver, "PLUGIN_VARIABLE", quirks)
     if not variable:
         variable = prefix.upper().replace("-", "_")
-        warnings.append(Diagnostic(config.path, None, f"PLUGIN_VARIABLE is not set; using {variable}"))
+        warnings.append(
+            Diagnostic(config.path, None, f"PLUGIN_VARIABLE is not set; using {variable}")
+        )
     alias = _scalar(config, resolver, "PLUGIN_DEFAULT_ALIAS", quirks)
     scheme = _scalar(config, resolver, "PLUGIN_SCHEME", quirks)
     ports = _items(config, resolver, "PLUGIN_DATASTORE_PORTS", quirks, strip=False)

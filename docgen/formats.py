@@ -39,7 +39,11 @@ def to_data(readme: Readme) -> dict[str, Any]:
             "official": readme.settings.official,
             "compat": readme.settings.compat,
         },
-        "image": {"name": readme.image.name, "version": readme.image.version, "url": readme.image.url},
+        "image": {
+            "name": readme.image.name,
+            "version": readme.image.version,
+            "url": readme.image.url,
+        },
         "ports": list(readme.ports),
         "sponsors": list(readme.sponsors),
         "unimplemented": sorted(readme.unimplemented),

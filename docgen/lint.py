@@ -52,7 +52,7 @@ def _leaks(source: PluginSource, readme: Readme) -> Iterator[Finding]:
                 readme.scheme,
                 list(readme.ports),
             )
-            if "$" not in text or "$1" in text and not text.startswith("#"):
+            if "$" not in text or ("$1" in text and not text.startswith("#")):
                 continue
             for parameter in bash.find_parameters(text) or ():
                 if parameter.name.startswith("PLUGIN_") or parameter.name in defined:
@@ -96,7 +96,10 @@ def _commands(source: PluginSource, readme: Readme) -> Iterator[Finding]:
     for command in readme.commands:
         if command.name not in listed:
             yield Finding(
-                command.path, None, "hidden-command", "in no usage section: the README shows no usage for it"
+                command.path,
+                None,
+                "hidden-command",
+                "in no usage section: the README shows no usage for it",
             )
         if not any("declare desc" in line.text for line in _lines(source, command.name)):
             yield Finding(command.path, None, "no-description", 'no declare desc="..."')
@@ -137,19 +140,26 @@ def _markdown(path: str, text: str) -> Iterator[Finding]:
 
     fences = [n for n, line in enumerate(text.split("\n"), 1) if _FENCE.match(line)]
     if len(fences) % 2:
-        yield Finding(path, fences[-1], "unclosed-fence", "this code fence is never closed; it swallows the rest of the README")
+        yield Finding(
+            path,
+            fences[-1],
+            "unclosed-fence",
+            "this code fence is never closed; it swallows the rest of the README",
+        )
     markdown = mistune.create_markdown(renderer=None)
     tokens, _ = markdown.parse(text)
     for token in _walk(tokens if isinstance(tokens, list) else []):
-        if token.get("type") == "heading" and token.get("attrs", {}).get("level", 4) <= 3:
-            level = token["attrs"]["level"]
+        attrs = token.get("attrs")
+        attrs = attrs if isinstance(attrs, dict) else {}
+        level = attrs.get("level", 4)
+        if token.get("type") == "heading" and isinstance(level, int) and level <= 3:
             yield Finding(
                 path,
                 None,
                 "heading-level",
                 f"a level-{level} heading breaks the outline: fragments sit under a ### command heading; use ####",
             )
-        if token.get("type") == "link" and not token.get("attrs", {}).get("url"):
+        if token.get("type") == "link" and not attrs.get("url"):
             yield Finding(path, None, "empty-link", "a link with an empty target")
 
 
@@ -165,7 +175,12 @@ def _fragments(source: PluginSource, readme: Readme) -> Iterator[Finding]:
     used = {c.name for s in readme.sections for c in s.commands}
     for fragment in source.fragments:
         if fragment.name not in used:
-            yield Finding(fragment.path, None, "unused-fragment", "no command in a usage section uses this fragment")
+            yield Finding(
+                fragment.path,
+                None,
+                "unused-fragment",
+                "no command in a usage section uses this fragment",
+            )
         yield from _markdown(fragment.path, fragment.text)
 
 

@@ -47,19 +47,25 @@ def _normalise(data: bytes, shown: str) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise DocgenError("is not valid UTF-8", path=shown, hint="docgen writes README.md as UTF-8") from None
+        raise DocgenError(
+            "is not valid UTF-8", path=shown, hint="docgen writes README.md as UTF-8"
+        ) from None
     return text.replace("\r\n", "\n")
 
 
 def _existing(path: Path) -> str | None:
     if path.is_symlink():
         raise DocgenError(
-            "is a symlink; docgen will not write through it", path=str(path), hint="replace it with a file"
+            "is a symlink; docgen will not write through it",
+            path=str(path),
+            hint="replace it with a file",
         )
     if not path.exists():
         return None
     if not path.is_file():
-        raise DocgenError("is not a regular file", path=str(path), hint="remove it so docgen can write the README")
+        raise DocgenError(
+            "is not a regular file", path=str(path), hint="remove it so docgen can write the README"
+        )
     try:
         return _normalise(path.read_bytes(), str(path))
     except OSError as error:
@@ -78,7 +84,9 @@ def inject(current: str, generated: str, shown: str) -> str:
     head, _, rest = current.partition(START)
     if END not in rest:
         line = head.count("\n") + 1
-        raise DocgenError(f"{END} comes before {START}", path=shown, line=line, hint="swap the markers")
+        raise DocgenError(
+            f"{END} comes before {START}", path=shown, line=line, hint="swap the markers"
+        )
     _, _, tail = rest.partition(END)
     return f"{head}{START}\n{generated}{END}{tail}"
 
@@ -106,7 +114,9 @@ def write(comparison: Comparison) -> None:
             stream.write(comparison.wanted)
         os.chmod(temporary, mode)
         if path.exists() and not os.access(path, os.W_OK):
-            raise DocgenError("is read-only", path=str(path), hint="make it writable, or use --check")
+            raise DocgenError(
+                "is read-only", path=str(path), hint="make it writable, or use --check"
+            )
         os.replace(temporary, path)
     except OSError as error:
         raise DocgenError(f"cannot be written: {error.strerror}", path=str(path)) from None

@@ -37,14 +37,20 @@ def environment(overrides: Path | None = None) -> jinja2.Environment:
 
 def render(readme: Readme, quirks: Quirks, overrides: Path | None = None) -> str:
     if overrides is not None and not overrides.is_dir():
-        raise DocgenError("template folder not found", path=str(overrides), hint="fix templates in docgen.toml")
+        raise DocgenError(
+            "template folder not found", path=str(overrides), hint="fix templates in docgen.toml"
+        )
     try:
         template = environment(overrides).get_template(MAIN_TEMPLATE)
         text = template.render(readme=readme, settings=readme.settings, quirks=quirks)
     except jinja2.TemplateSyntaxError as error:
-        raise DocgenError(f"template error: {error.message}", path=error.filename, line=error.lineno) from None
+        raise DocgenError(
+            f"template error: {error.message}", path=error.filename, line=error.lineno
+        ) from None
     except jinja2.TemplateError as error:
-        raise DocgenError(f"template error: {error}", path=str(overrides or default_templates())) from None
+        raise DocgenError(
+            f"template error: {error}", path=str(overrides or default_templates())
+        ) from None
     if quirks.newline_collapse:
         text = compat.collapse_newlines(text)
     return text

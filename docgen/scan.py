@@ -81,7 +81,7 @@ def scan(source: SubcommandSource, quirks: Quirks, expand: Callable[[str], str])
             if value is None:
                 value = _declared_description(text)
             if value is None:
-                warn(line, "cannot read the value of declare desc=; write declare desc=\"...\"")
+                warn(line, 'cannot read the value of declare desc=; write declare desc="..."')
             else:
                 description = value
         elif "$1" in text and (quirks.uppercase_usage or not is_annotation):
@@ -133,7 +133,10 @@ def examples(lines: tuple[str, ...], quirks: Quirks) -> tuple[Example, ...]:
         else:
             blocks.append((kind, [line]))
     rendered = [
-        Example(kind, compat.sentence(lines, quirks.sentence_quirks) if kind == "text" else "\n".join(lines))
+        Example(
+            kind,
+            compat.sentence(lines, quirks.sentence_quirks) if kind == "text" else "\n".join(lines),
+        )
         for kind, lines in blocks
     ]
     # The script strips the examples as a whole: white space at both ends of the prose goes.

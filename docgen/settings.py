@@ -150,7 +150,10 @@ def parse_settings(text: str, path: str, root: Path) -> Settings:
             readme.get("dokku_version", settings.dokku_version), str, "readme.dokku_version", path
         ),
         docker_version=_expect(
-            readme.get("docker_version", settings.docker_version), str, "readme.docker_version", path
+            readme.get("docker_version", settings.docker_version),
+            str,
+            "readme.docker_version",
+            path,
         ),
         sections=_sections(
             settings.sections, _expect(data.get("sections", {}), dict, "sections", path), path

@@ -63,8 +63,8 @@ EDGE_CASES: dict[str, dict[str, object]] = {
                         "#E     indented code",
                         "#E       nested code",
                         "#E > a quote",
-                        "#E export ${PLUGIN_VARIABLE}_IMAGE_VERSION=\"${PLUGIN_IMAGE_VERSION}\"",
-                        "#F -c|--config-options \"--args\", extra arguments",
+                        '#E export ${PLUGIN_VARIABLE}_IMAGE_VERSION="${PLUGIN_IMAGE_VERSION}"',
+                        '#F -c|--config-options "--args", extra arguments',
                         "#F -n|--name NAME, a name",
                     ]
                 ),

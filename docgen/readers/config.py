@@ -61,9 +61,7 @@ def parse_config(text: str, path: str) -> ConfigSource:
             close = _closing_paren(remainder, 1)
             if close >= 0:
                 inner = remainder[1:close]
-                assignments.append(
-                    Assignment(name, number + 1, f"{name}={rest}", raw_items=inner)
-                )
+                assignments.append(Assignment(name, number + 1, f"{name}={rest}", raw_items=inner))
                 number += inner.count("\n") + 1
                 continue
         assignments.append(Assignment(name, number + 1, f"{name}={rest}"))

@@ -11,7 +11,9 @@ from docgen.source import ImageSource
 
 _ARG = re.compile(r"^\s*ARG\s+(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?:=(?P<value>\S*))?", re.I)
 _FROM = re.compile(r"^\s*FROM\s+(?P<args>.*)$", re.I)
-_VARIABLE = re.compile(r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)(?::?-(?P<default>[^}]*))?\}|(?P<bare>[A-Za-z_][A-Za-z0-9_]*))")
+_VARIABLE = re.compile(
+    r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)(?::?-(?P<default>[^}]*))?\}|(?P<bare>[A-Za-z_][A-Za-z0-9_]*))"
+)
 
 
 def _unquote(value: str) -> str:
@@ -44,7 +46,9 @@ def parse_dockerfile(text: str, path: str) -> ImageSource:
             continue
         words = [w for w in instruction.group("args").split() if not w.startswith("--")]
         if not words:
-            raise DocgenError("FROM has no image", path=path, line=number, hint="write FROM image:tag")
+            raise DocgenError(
+                "FROM has no image", path=path, line=number, hint="write FROM image:tag"
+            )
 
         def expand(match: re.Match[str]) -> str:
             name = match.group("braced") or match.group("bare")
@@ -62,7 +66,9 @@ def parse_dockerfile(text: str, path: str) -> ImageSource:
         found = ImageSource(path, number, reference, registry, repository, tag, digest)
     if found is None:
         raise DocgenError(
-            "no FROM instruction", path=path, hint="the Dockerfile's FROM names the plugin's default image"
+            "no FROM instruction",
+            path=path,
+            hint="the Dockerfile's FROM names the plugin's default image",
         )
     return found
 

@@ -37,14 +37,18 @@ def decode(data: bytes, shown: str) -> str:
             hint="save the file as UTF-8",
         ) from None
     if "\x00" in text:
-        raise DocgenError("is a binary file, not text", path=shown, hint="remove it or replace it with text")
+        raise DocgenError(
+            "is a binary file, not text", path=shown, hint="remove it or replace it with text"
+        )
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def read_text(root: Path, path: Path, *, what: str) -> str:
     shown = display(root, path)
     if not path.exists() and not path.is_symlink():
-        raise DocgenError(f"missing {what}", path=shown, hint=f"a Dokku datastore plugin needs a {path.name}")
+        raise DocgenError(
+            f"missing {what}", path=shown, hint=f"a Dokku datastore plugin needs a {path.name}"
+        )
     if not inside(root, path):
         raise DocgenError(
             "is a symlink that points outside the plugin folder; docgen will not read it",

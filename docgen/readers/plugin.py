@@ -6,8 +6,8 @@ from pathlib import Path
 
 from docgen.errors import DocgenError
 from docgen.readers.config import read_config
-from docgen.readers.docs import read_fragments
 from docgen.readers.dockerfile import read_dockerfile
+from docgen.readers.docs import read_fragments
 from docgen.readers.metadata import read_metadata
 from docgen.readers.settings import read_settings
 from docgen.readers.subcommands import read_subcommands
@@ -16,7 +16,9 @@ from docgen.source import PluginSource
 
 def read_plugin(root: Path) -> PluginSource:
     if not root.is_dir():
-        raise DocgenError("is not a folder", path=str(root), hint="give the path of a plugin checkout")
+        raise DocgenError(
+            "is not a folder", path=str(root), hint="give the path of a plugin checkout"
+        )
     if not (root / "config").exists() and not (root / "subcommands").exists():
         raise DocgenError(
             "is not a Dokku datastore plugin (no config, no subcommands/)",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docgen.errors import DocgenError, Diagnostic
+from docgen.errors import Diagnostic, DocgenError
 from docgen.readers.files import display, inside, read_text
 from docgen.source import SourceLine, SubcommandSource
 
@@ -37,10 +37,14 @@ def read_subcommands(root: Path) -> tuple[tuple[SubcommandSource, ...], tuple[Di
     for name in sorted(entry.name for entry in folder.iterdir()):
         path = folder / name
         if name.startswith("."):
-            warnings.append(Diagnostic(display(root, path), None, "skipped: a dotfile is not a command"))
+            warnings.append(
+                Diagnostic(display(root, path), None, "skipped: a dotfile is not a command")
+            )
             continue
         if path.is_dir() and inside(root, path):
-            warnings.append(Diagnostic(display(root, path), None, "skipped: a directory is not a command"))
+            warnings.append(
+                Diagnostic(display(root, path), None, "skipped: a directory is not a command")
+            )
             continue
         text = read_text(root, path, what="subcommand script")
         sources.append(SubcommandSource(name, display(root, path), documentation_lines(text)))

@@ -1,0 +1,44 @@
+"""The project's own checks: ruff and mypy clean, and the README in step with the code."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from docgen.compat import Quirks
+
+ROOT = Path(__file__).parent.parent
+
+
+def _run(*command: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+
+
+@pytest.mark.skipif(shutil.which("ruff") is None, reason="ruff is a test extra")
+def test_ruff_clean() -> None:
+    result = _run("ruff", "check", "docgen", "tests", "scripts", "benchmarks")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_clean() -> None:
+    pytest.importorskip("mypy")
+    result = _run(sys.executable, "-m", "mypy")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_readme_documents_every_quirk() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = {m.group(1) for m in re.finditer(r"^\| `([a-z_]+)` \|", readme, re.M)}
+    assert {name for name, _, _ in Quirks.table()} <= table
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"```shell\n(.+?)\n```", readme)
+    test_command = next(c for c in commands if "pytest" in c)
+    assert test_command in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
