@@ -15,15 +15,11 @@ from __future__ import annotations
 import os
 import pickle
 import sys
-from pathlib import Path
 from typing import Any
 
+from docgen.cache import cache_dir
+
 _loaded: Any = None
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(os.environ.get("DOCGEN_CACHE_DIR") or Path(base) / "docgen")
 
 
 def load_bashlex() -> Any:
@@ -90,7 +86,10 @@ def _table(build: Any, grammar: Any, log: Any) -> Any:
         key = f"bashlex-{version('bashlex')}-{digest}.pickle"
     except Exception:
         return build(grammar, log)
-    path = cache_dir() / key
+    folder = cache_dir("bashlex")
+    if folder is None:
+        return build(grammar, log)
+    path = folder / key
     try:
         with path.open("rb") as stream:
             action, goto = pickle.load(stream)
@@ -99,7 +98,6 @@ def _table(build: Any, grammar: Any, log: Any) -> Any:
         pass
     table = build(grammar, log)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
         with temporary.open("wb") as stream:
             pickle.dump((table.lr_action, table.lr_goto), stream, protocol=pickle.HIGHEST_PROTOCOL)

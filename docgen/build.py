@@ -152,7 +152,7 @@ def build(source: PluginSource, quirks: Quirks) -> tuple[Readme, tuple[Diagnosti
             scheme=values.scheme,
             image=image,
             ports=values.ports,
-            unimplemented=values.unimplemented,
+            unimplemented=tuple(sorted(values.unimplemented)),
             config_options=values.config_options,
             sponsors=sponsors,
             commands=commands,

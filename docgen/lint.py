@@ -114,7 +114,7 @@ def _commands(source: PluginSource, readme: Readme) -> Iterator[Finding]:
                     f"an uppercase word before ':' or '.' renders with a stray backtick: {example.text!r}",
                 )
     unimplemented = source.config.last("PLUGIN_UNIMPLEMENTED_SUBCOMMANDS")
-    for name in sorted(readme.unimplemented - set(paths)):
+    for name in sorted(set(readme.unimplemented) - set(paths)):
         yield Finding(
             source.config.path,
             unimplemented.line if unimplemented else None,

@@ -62,7 +62,7 @@ class Readme:
     scheme: str | None
     image: Image
     ports: tuple[str, ...]
-    unimplemented: frozenset[str]
+    unimplemented: tuple[str, ...]  # sorted
     config_options: str | None  # the default of <VARIABLE>_CONFIG_OPTIONS
     sponsors: tuple[str, ...]
     commands: tuple[Command, ...]  # implemented commands, in file name order

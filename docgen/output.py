@@ -8,10 +8,8 @@ stale. When docgen writes, it writes what it rendered: UTF-8, LF, no BOM.
 
 from __future__ import annotations
 
-import difflib
 import os
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +31,8 @@ class Comparison:
         return self.current != self.wanted
 
     def diff(self) -> list[str]:
+        import difflib
+
         return list(
             difflib.unified_diff(
                 (self.current or "").splitlines(keepends=True),
@@ -104,6 +104,8 @@ def write(comparison: Comparison) -> None:
     """Atomically replace the README (temp file in the same folder, then rename), keeping
     its permission bits. Only called when the content changed."""
     path = comparison.path
+    import tempfile
+
     mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o644
     try:
         descriptor, temporary = tempfile.mkstemp(prefix=".README.", suffix=".tmp", dir=path.parent)

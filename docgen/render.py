@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jinja2
-
-from docgen import compat
+from docgen import __version__, compat
+from docgen.cache import cache_dir
 from docgen.compat import Quirks
 from docgen.errors import DocgenError
 from docgen.model import Readme
 from docgen.templates_dir import default_templates
 
+if TYPE_CHECKING:
+    import jinja2
+
 MAIN_TEMPLATE = "README.md.j2"
 
 
 def environment(overrides: Path | None = None) -> jinja2.Environment:
+    import jinja2
+
     """Templates from the plugin's override folder first, then docgen's defaults. The
     defaults are also reachable as ``docgen/<name>``, so that an override of
     README.md.j2 can ``{% extends "docgen/README.md.j2" %}``."""
@@ -25,7 +32,9 @@ def environment(overrides: Path | None = None) -> jinja2.Environment:
         loaders.append(jinja2.FileSystemLoader(str(overrides)))
     loaders.append(jinja2.PrefixLoader({"docgen": defaults}))
     loaders.append(defaults)
+    compiled = cache_dir("templates")
     return jinja2.Environment(
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled else None,
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -35,11 +44,61 @@ def environment(overrides: Path | None = None) -> jinja2.Environment:
     )
 
 
+def _template_files(folder: Path) -> list[tuple[str, bytes]]:
+    return sorted(
+        (str(path.relative_to(folder)), path.read_bytes())
+        for path in folder.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    )
+
+
+def _render_key(readme: Readme, quirks: Quirks, overrides: Path | None) -> str:
+    """A digest of everything the rendered text depends on: the model, the quirks, every
+    template file (defaults and overrides), and the versions of docgen and jinja2."""
+    import importlib.util
+
+    digest = hashlib.sha256()
+    spec = importlib.util.find_spec("jinja2")
+    jinja_file = spec.origin if spec and spec.origin else ""
+    jinja_stamp = os.stat(jinja_file).st_mtime_ns if jinja_file else 0
+    digest.update(f"{__version__}|{jinja_file}|{jinja_stamp}".encode())
+    digest.update(repr((readme, quirks)).encode())
+    for folder in (default_templates(), overrides):
+        if folder is not None:
+            for name, data in _template_files(folder):
+                digest.update(f"\0{folder.name}/{name}\0".encode() + data)
+    return digest.hexdigest()
+
+
 def render(readme: Readme, quirks: Quirks, overrides: Path | None = None) -> str:
+    """The README text. Rendering is a pure function of the model and the templates, so
+    its result is kept in the cache folder, keyed by a digest of both: an unchanged plugin
+    is rendered again without importing jinja2."""
     if overrides is not None and not overrides.is_dir():
         raise DocgenError(
             "template folder not found", path=str(overrides), hint="fix templates in docgen.toml"
         )
+    folder = cache_dir("readmes")
+    cached = folder / f"{_render_key(readme, quirks, overrides)}.md" if folder else None
+    if cached is not None:
+        try:
+            return cached.read_text(encoding="utf-8")
+        except OSError:
+            pass
+    text = _render(readme, quirks, overrides)
+    if cached is not None:
+        try:
+            temporary = cached.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_text(text, encoding="utf-8", newline="\n")
+            os.replace(temporary, cached)
+        except OSError:
+            pass
+    return text
+
+
+def _render(readme: Readme, quirks: Quirks, overrides: Path | None) -> str:
+    import jinja2
+
     try:
         template = environment(overrides).get_template(MAIN_TEMPLATE)
         text = template.render(readme=readme, settings=readme.settings, quirks=quirks)
