@@ -31,6 +31,22 @@ def _paint(line: str, enabled: bool) -> str:
     return f"\x1b[{colour}m{line}\x1b[0m" if colour else line
 
 
+def _print_warnings(path: Path, warnings: Sequence[Diagnostic], *, strict: bool) -> bool:
+    """Print the warnings; with --strict, end with one error line. True if that failed."""
+    for warning in warnings:
+        click.echo(str(warning), err=True)
+    if warnings and strict:
+        count = f"{len(warnings)} warning" + ("s" if len(warnings) != 1 else "")
+        click.echo(
+            str(
+                DocgenError(f"{count} and --strict", path=str(path), hint="fix the warnings above")
+            ),
+            err=True,
+        )
+        return True
+    return False
+
+
 class Report:
     """Counts and prints what happened to each plugin."""
 
@@ -38,11 +54,8 @@ class Report:
         self.quiet, self.strict = quiet, strict
         self.current = self.stale = self.errors = 0
 
-    def warn(self, warnings: Sequence[Diagnostic]) -> None:
-        for warning in warnings:
-            click.echo(str(warning), err=True)
-        if warnings and self.strict:
-            click.echo(f"error: {len(warnings)} warning(s) and --strict", err=True)
+    def warn(self, path: Path, warnings: Sequence[Diagnostic]) -> None:
+        if _print_warnings(path, warnings, strict=self.strict):
             self.errors += 1
 
     def error(self, error: DocgenError) -> None:
@@ -66,7 +79,7 @@ def _run_one(path: Path, report: Report, *, check: bool, compat: bool | None) ->
 
     result = generate(path, compat=compat)
     comparison = output.compare(path, result.text)
-    report.warn(result.warnings)
+    report.warn(path, result.warnings)
     if report.strict and result.warnings:
         return
     if not comparison.stale:
@@ -90,9 +103,7 @@ def _render_to_stdout(path: Path, fmt: str, compat: bool | None, strict: bool) -
     from docgen.pipeline import generate
 
     result = generate(path, compat=compat)
-    for warning in result.warnings:
-        click.echo(str(warning), err=True)
-    if strict and result.warnings:
+    if _print_warnings(path, result.warnings, strict=strict):
         return EXIT_ERROR
     if fmt == "json":
         from docgen.formats import to_json

@@ -148,6 +148,8 @@ def usage_token(name: str) -> str:
         if arg == "info-flag":
             return "[--single-info-flag]"
         arg = arg.replace("-flag", "")
+        if not arg:  # a name that is only "_FLAG": bin/generate crashes here
+            return f"<{name.lower()}>"
         return f"[-{arg[0]}|--{arg}]"
     if arg.endswith("-flags-list"):
         return f"[--{arg.replace('-list', '')}...]"

@@ -115,7 +115,8 @@ def write(comparison: Comparison) -> None:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(comparison.wanted)
         os.chmod(temporary, mode)
-        if path.exists() and not os.access(path, os.W_OK):
+        # The mode bits too: as root, os.access() says every file is writable.
+        if path.exists() and (not mode & 0o222 or not os.access(path, os.W_OK)):
             raise DocgenError(
                 "is read-only", path=str(path), hint="make it writable, or use --check"
             )

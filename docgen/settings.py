@@ -115,6 +115,8 @@ def parse_settings(text: str, path: str, root: Path) -> Settings:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise DocgenError(f"is not valid TOML: {error}", path=path) from None
+    except RecursionError:
+        raise DocgenError("is not valid TOML: nested too deeply", path=path) from None
     for table, allowed, prefix in (
         (data, _TOP, ""),
         (data.get("repository", {}), _REPOSITORY, "repository."),

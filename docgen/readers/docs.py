@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docgen.readers.files import display, read_text
+from docgen.errors import DocgenError
+from docgen.readers.files import display, inside, read_text
 from docgen.source import DocFragment
 
 
@@ -13,6 +14,12 @@ def read_fragments(root: Path) -> tuple[DocFragment, ...]:
     folder = root / "docs"
     if not folder.is_dir():
         return ()
+    if not inside(root, folder):
+        raise DocgenError(
+            "is a symlink that points outside the plugin folder; docgen will not read it",
+            path=display(root, folder),
+            hint="replace the link with the folder itself",
+        )
     fragments = []
     for path in sorted(folder.iterdir(), key=lambda p: p.name):
         if path.suffix != ".md" or path.name == "README.md":

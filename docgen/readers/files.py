@@ -49,7 +49,9 @@ def read_text(root: Path, path: Path, *, what: str) -> str:
         raise DocgenError(
             f"missing {what}", path=shown, hint=f"a Dokku datastore plugin needs a {path.name}"
         )
-    if not inside(root, path):
+    # Callers check each folder once (root, subcommands/, docs/), so an entry that is not a
+    # symlink is inside the plugin; only links need resolving.
+    if path.is_symlink() and not inside(root, path):
         raise DocgenError(
             "is a symlink that points outside the plugin folder; docgen will not read it",
             path=shown,

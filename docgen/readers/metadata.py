@@ -15,6 +15,8 @@ def parse_metadata(text: str, path: str) -> PluginMetadata:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise DocgenError(f"is not valid TOML: {error}", path=path) from None
+    except RecursionError:
+        raise DocgenError("is not valid TOML: nested too deeply", path=path) from None
     plugin = data.get("plugin")
     plugin = plugin if isinstance(plugin, dict) else {}
     sponsors = plugin.get("sponsors", data.get("sponsors", []))
