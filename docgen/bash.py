@@ -98,11 +98,40 @@ def parse_command(statement: str) -> tuple[Word, ...] | None:
     return tuple(_word(node, statement) for node in words)
 
 
+def strip_comments(text: str) -> str:
+    """Drop ``# ...`` comments (a ``#`` at a word start, outside quotes) from each line."""
+    kept: list[str] = []
+    quote = ""
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if quote:
+            if char == "\\" and quote == '"':
+                kept.append(text[index : index + 2])
+                index += 2
+                continue
+            if char == quote:
+                quote = ""
+        elif char == "\\":
+            kept.append(text[index : index + 2])
+            index += 2
+            continue
+        elif char in "\"'":
+            quote = char
+        elif char == "#" and (index == 0 or text[index - 1] in " \t\n"):
+            newline = text.find("\n", index)
+            index = len(text) if newline < 0 else newline
+            continue
+        kept.append(char)
+        index += 1
+    return "".join(kept)
+
+
 def parse_array_items(inner: str) -> tuple[str, ...] | None:
     """The items of an array literal, given the text between its parentheses."""
     if not inner.strip():
         return ()
-    words = parse_command("_ " + inner.replace("\n", " "))
+    words = parse_command("_ " + strip_comments(inner).replace("\n", " "))
     if words is None:
         return None
     return tuple(word.text for word in words[1:])

@@ -74,7 +74,7 @@ def _sections(base: tuple[Section, ...], table: dict[str, Any], path: str) -> tu
         if unknown:
             raise DocgenError(f"unknown key sections.{key}.{sorted(unknown)[0]}", path=path)
         index = next((i for i, s in enumerate(sections) if s.key == key), None)
-        if entry.get("remove"):
+        if _expect(entry.get("remove", False), bool, f"sections.{key}.remove", path):
             if index is not None:
                 del sections[index]
             continue

@@ -1,0 +1,75 @@
+"""docgen.readers.metadata: plugin.toml's description, version and sponsors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from docgen.errors import DocgenError
+from docgen.readers.metadata import parse_metadata, read_metadata
+from docgen.source import PluginMetadata
+
+PATH = "plug/plugin.toml"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '[plugin]\ndescription = "dokku postgres service plugin"\nversion = "1.0.0"\n[plugin.config]\n',
+            PluginMetadata(PATH, "dokku postgres service plugin", "1.0.0", (), None),
+        ),
+        # sponsors under [plugin]: the parsed list, and the raw line for compat
+        (
+            '[plugin]\ndescription = "d"\nversion = "1"\nsponsors = ["a", "b"]\n',
+            PluginMetadata(PATH, "d", "1", ("a", "b"), 'sponsors = ["a", "b"]'),
+        ),
+        # top-level sponsors
+        (
+            'sponsors = ["top"]\n[plugin]\ndescription = "d"\n',
+            PluginMetadata(PATH, "d", "", ("top",), 'sponsors = ["top"]'),
+        ),
+        # [plugin] sponsors win over top-level ones
+        (
+            'sponsors = ["top"]\n[plugin]\nsponsors = ["inner"]\n',
+            PluginMetadata(PATH, "", "", ("inner",), 'sponsors = ["top"]'),
+        ),
+        # an indented line does not start with "sponsors": no raw line
+        (
+            '[plugin]\n  sponsors = ["indented"]\n',
+            PluginMetadata(PATH, "", "", ("indented",), None),
+        ),
+        ("", PluginMetadata(PATH, "", "", (), None)),
+        ("[plugin]\nversion = 2\n", PluginMetadata(PATH, "", "2", (), None)),
+        ('plugin = 3\nsponsors = ["x"]\n', PluginMetadata(PATH, "", "", ("x",), 'sponsors = ["x"]')),
+    ],
+)
+def test_parse_metadata(text: str, expected: PluginMetadata) -> None:
+    assert parse_metadata(text, PATH) == expected
+
+
+@pytest.mark.parametrize("text", ["x = [", "[plugin\n", 'sponsors = ["a"\n'])
+def test_invalid_toml(text: str) -> None:
+    with pytest.raises(DocgenError) as raised:
+        parse_metadata(text, PATH)
+    assert raised.value.path == PATH
+    assert str(raised.value).startswith("plug/plugin.toml: error: is not valid TOML: ")
+
+
+@pytest.mark.parametrize(
+    "text", ['sponsors = "a"', "sponsors = [1]", '[plugin]\nsponsors = {a = "b"}', 'sponsors = ["a", 2]']
+)
+def test_sponsors_must_be_a_list_of_strings(text: str) -> None:
+    with pytest.raises(DocgenError) as raised:
+        parse_metadata(text, PATH)
+    assert str(raised.value) == (
+        'plug/plugin.toml: error: sponsors must be a list of GitHub names (write sponsors = ["name"])'
+    )
+
+
+def test_read_metadata(tmp_path: Path) -> None:
+    (tmp_path / "plugin.toml").write_bytes(b'[plugin]\r\ndescription = "d"\r\nsponsors = ["a","b"]\r\n')
+    assert read_metadata(tmp_path) == PluginMetadata(
+        str(tmp_path / "plugin.toml"), "d", "", ("a", "b"), 'sponsors = ["a","b"]'
+    )
