@@ -13,6 +13,7 @@ from typing import Any
 
 from docgen.errors import DocgenError
 from docgen.templates_dir import default_templates
+from docgen.toml_text import parse_toml
 
 SETTINGS_FILE = "docgen.toml"
 BADGES = ("ci", "irc")
@@ -39,7 +40,6 @@ class Settings:
     docker_version: str = "1.8.x"
     sections: tuple[Section, ...] = ()
     templates: Path | None = None  # a folder of template overrides
-    inject: bool = False  # only between <!-- docgen:start --> and <!-- docgen:end -->
 
 
 def _default_sections() -> tuple[Section, ...]:
@@ -105,18 +105,13 @@ def _sections(base: tuple[Section, ...], table: dict[str, Any], path: str) -> tu
     return tuple(sections)
 
 
-_TOP = {"compat", "templates", "inject", "repository", "readme", "sections"}
+_TOP = {"compat", "templates", "repository", "readme", "sections"}
 _REPOSITORY = {"owner", "name", "branch"}
 _README = {"official", "badges", "banner", "dokku_version", "docker_version"}
 
 
 def parse_settings(text: str, path: str, root: Path) -> Settings:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise DocgenError(f"is not valid TOML: {error}", path=path) from None
-    except RecursionError:
-        raise DocgenError("is not valid TOML: nested too deeply", path=path) from None
+    data = parse_toml(text, path)
     for table, allowed, prefix in (
         (data, _TOP, ""),
         (data.get("repository", {}), _REPOSITORY, "repository."),
@@ -140,7 +135,6 @@ def parse_settings(text: str, path: str, root: Path) -> Settings:
     return replace(
         settings,
         compat=_expect(data.get("compat", True), bool, "compat", path),
-        inject=_expect(data.get("inject", False), bool, "inject", path),
         templates=root / _expect(templates, str, "templates", path) if templates else None,
         owner=_expect(repository.get("owner", settings.owner), str, "repository.owner", path),
         repository=_expect(repository.get("name", ""), str, "repository.name", path),

@@ -7,12 +7,22 @@ from pathlib import Path
 from docgen.errors import DocgenError
 
 
+def _printable(text: str) -> str:
+    return "".join(f"\\x{ord(c):02x}" if ord(c) < 32 or ord(c) == 127 else c for c in text)
+
+
+def has_control_characters(name: str) -> bool:
+    return _printable(name) != name
+
+
 def display(root: Path, path: Path) -> str:
-    """The path as the user should see it in a message: the plugin folder, then the file."""
+    """The path as the user should see it in a message: the plugin folder, then the file.
+    Control characters are escaped, so that a message stays on one line."""
     try:
-        return str(root / path.relative_to(root))
+        shown = str(root / path.relative_to(root))
     except ValueError:
-        return str(path)
+        shown = str(path)
+    return _printable(shown)
 
 
 def inside(root: Path, path: Path) -> bool:

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 from docgen.errors import DocgenError
 from docgen.readers.files import display, read_text
 from docgen.source import PluginMetadata
+from docgen.toml_text import parse_toml
 
 
 def parse_metadata(text: str, path: str) -> PluginMetadata:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise DocgenError(f"is not valid TOML: {error}", path=path) from None
-    except RecursionError:
-        raise DocgenError("is not valid TOML: nested too deeply", path=path) from None
+    data = parse_toml(text, path)
     plugin = data.get("plugin")
     plugin = plugin if isinstance(plugin, dict) else {}
     sponsors = plugin.get("sponsors", data.get("sponsors", []))

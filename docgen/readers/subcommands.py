@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docgen.errors import Diagnostic, DocgenError
-from docgen.readers.files import display, inside, read_text
+from docgen.readers.files import display, has_control_characters, inside, read_text
 from docgen.source import SourceLine, SubcommandSource
 
 _ANNOTATIONS = ("#A", "#F", "#E")
@@ -36,6 +36,13 @@ def read_subcommands(root: Path) -> tuple[tuple[SubcommandSource, ...], tuple[Di
     sources: list[SubcommandSource] = []
     for name in sorted(entry.name for entry in folder.iterdir()):
         path = folder / name
+        if has_control_characters(name):
+            warnings.append(
+                Diagnostic(
+                    display(root, path), None, "skipped: a file name with a control character"
+                )
+            )
+            continue
         if name.startswith("."):
             warnings.append(
                 Diagnostic(display(root, path), None, "skipped: a dotfile is not a command")

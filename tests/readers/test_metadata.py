@@ -42,23 +42,38 @@ PATH = "plug/plugin.toml"
         ),
         ("", PluginMetadata(PATH, "", "", (), None)),
         ("[plugin]\nversion = 2\n", PluginMetadata(PATH, "", "2", (), None)),
-        ('plugin = 3\nsponsors = ["x"]\n', PluginMetadata(PATH, "", "", ("x",), 'sponsors = ["x"]')),
+        (
+            'plugin = 3\nsponsors = ["x"]\n',
+            PluginMetadata(PATH, "", "", ("x",), 'sponsors = ["x"]'),
+        ),
     ],
 )
 def test_parse_metadata(text: str, expected: PluginMetadata) -> None:
     assert parse_metadata(text, PATH) == expected
 
 
-@pytest.mark.parametrize("text", ["x = [", "[plugin\n", 'sponsors = ["a"\n'])
-def test_invalid_toml(text: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("x = [", "plug/plugin.toml:1: error: is not valid TOML: Invalid value"),
+        (
+            "[plugin\n",
+            "plug/plugin.toml:1: error: is not valid TOML: Expected ']' at the end of a table declaration",
+        ),
+        ('sponsors = ["a"\n', "plug/plugin.toml:2: error: is not valid TOML: Unclosed array"),
+    ],
+)
+def test_invalid_toml(text: str, expected: str) -> None:
+    """The message names the file and the line tomllib reports."""
     with pytest.raises(DocgenError) as raised:
         parse_metadata(text, PATH)
     assert raised.value.path == PATH
-    assert str(raised.value).startswith("plug/plugin.toml: error: is not valid TOML: ")
+    assert str(raised.value) == expected
 
 
 @pytest.mark.parametrize(
-    "text", ['sponsors = "a"', "sponsors = [1]", '[plugin]\nsponsors = {a = "b"}', 'sponsors = ["a", 2]']
+    "text",
+    ['sponsors = "a"', "sponsors = [1]", '[plugin]\nsponsors = {a = "b"}', 'sponsors = ["a", 2]'],
 )
 def test_sponsors_must_be_a_list_of_strings(text: str) -> None:
     with pytest.raises(DocgenError) as raised:
@@ -69,7 +84,9 @@ def test_sponsors_must_be_a_list_of_strings(text: str) -> None:
 
 
 def test_read_metadata(tmp_path: Path) -> None:
-    (tmp_path / "plugin.toml").write_bytes(b'[plugin]\r\ndescription = "d"\r\nsponsors = ["a","b"]\r\n')
+    (tmp_path / "plugin.toml").write_bytes(
+        b'[plugin]\r\ndescription = "d"\r\nsponsors = ["a","b"]\r\n'
+    )
     assert read_metadata(tmp_path) == PluginMetadata(
         str(tmp_path / "plugin.toml"), "d", "", ("a", "b"), 'sponsors = ["a","b"]'
     )
