@@ -159,8 +159,10 @@ def usage_token(name: str) -> str:
 
 
 def uppercase_usage(line: str) -> str:
-    """A11: every ``[A-Z_]+`` run of the line, as usage tokens."""
-    return " ".join(usage_token(run) for run in _UPPERCASE_RUN.findall(line.strip()))
+    """A11: every ``[A-Z_]+`` run of the line, as usage tokens. A run without a letter
+    (``_``) is dropped: bin/generate prints it as the garbage token ``<->``."""
+    runs = _UPPERCASE_RUN.findall(line.strip())
+    return " ".join(usage_token(run) for run in runs if run.strip("_"))
 
 
 # --- A14: sentences -----------------------------------------------------------------------

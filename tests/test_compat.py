@@ -397,3 +397,8 @@ def test_corrected_switches_every_quirk_off() -> None:
 
 def test_default_quirks_are_compat() -> None:
     assert Quirks() == COMPAT
+
+
+def test_uppercase_usage_drops_runs_without_a_letter() -> None:
+    """bin/generate turns a lone ``_`` into the garbage token ``<->``; docgen drops it."""
+    assert compat.uppercase_usage('declare SERVICE="$1" _="$2"') == "<service>"
