@@ -15,27 +15,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _PARAMETER = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-])(?P<index>\[[^]]*\])?")
 
 
-@dataclass(frozen=True)
-class Parameter:
+class Parameter(NamedTuple):
     """One ``$x`` / ``${x...}`` expansion inside a word, with its span in the word's raw text."""
 
     name: str
-    index: str  # "[0]", "[@]" or ""
+    subscript: str  # "[0]", "[@]" or ""
     operator: str  # ":=", ":-", "-", "=", ... or ""
     argument: str  # the text after the operator, still quoted as written
     start: int
     end: int
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     raw: str  # as written in the source
     text: str  # after quote removal (parameters are not expanded)
     parameters: tuple[Parameter, ...]
@@ -71,7 +68,7 @@ def _parameter(node: Any, offset: int) -> Parameter | None:
     start, end = node.pos
     return Parameter(
         name=match.group("name"),
-        index=match.group("index") or "",
+        subscript=match.group("index") or "",
         operator=operator,
         argument=rest[len(operator) :],
         start=start - offset,
@@ -155,7 +152,7 @@ def split_assignment(word: Word) -> tuple[str, Word] | None:
     cut = len(name) + 1
     value_text = word.text.partition("=")[2]
     parameters = tuple(
-        Parameter(p.name, p.index, p.operator, p.argument, p.start - cut, p.end - cut)
+        Parameter(p.name, p.subscript, p.operator, p.argument, p.start - cut, p.end - cut)
         for p in word.parameters
         if p.start >= cut
     )
@@ -180,7 +177,7 @@ def find_parameters(text: str) -> tuple[Parameter, ...] | None:
         return None
     # Parameter spans are relative to the word, which starts at the opening quote.
     return tuple(
-        Parameter(p.name, p.index, p.operator, p.argument, origin[p.start - 1], origin[p.end - 1])
+        Parameter(p.name, p.subscript, p.operator, p.argument, origin[p.start - 1], origin[p.end - 1])
         for p in words[1].parameters
     )
 

@@ -15,19 +15,34 @@ and, where the source is probably wrong, warns.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields
+from typing import NamedTuple
 
 
-def _quirk(doc: str, corrected: str) -> bool:
-    flag: bool = field(default=True, metadata={"doc": doc, "corrected": corrected})
-    return flag
+class Quirks(NamedTuple):
+    """One flag per quirk of bin/generate; True reproduces it. QUIRK_DOCS says what each does."""
+
+    literal_substitution: bool = True
+    none_default: bool = True
+    uppercase_usage: bool = True
+    marker_everywhere: bool = True
+    sentence_quirks: bool = True
+    codeblock_dedent: bool = True
+    newline_collapse: bool = True
+    hidden_commands: bool = True
+    trailing_space_usage: bool = True
+    regex_values: bool = True
+    split_sponsors: bool = True
+    prefix_disable_pull: bool = True
+
+    @classmethod
+    def table(cls) -> list[tuple[str, str, str]]:
+        """(flag, compat behaviour, corrected behaviour) for each quirk, for documentation."""
+        return [(name, *QUIRK_DOCS[name]) for name in cls._fields]
 
 
-@dataclass(frozen=True)
-class Quirks:
-    """One flag per quirk of bin/generate; True reproduces it."""
-
-    literal_substitution: bool = _quirk(
+# What each quirk does (compat), and what corrected mode renders instead.
+QUIRK_DOCS: dict[str, tuple[str, str]] = {
+    "literal_substitution": (
         "A10: only nine fixed spellings of config variables are replaced, textually: "
         "`$PLUGIN_SERVICE` becomes the command prefix, `${PLUGIN_IMAGE_VERSION}` and "
         "`${PLUGIN_DATASTORE_PORTS[1]}` stay as written, `$PLUGIN_SERVICE_NAME` becomes "
@@ -35,74 +50,69 @@ class Quirks:
         "Every `$VAR` / `${VAR}` that the config defines is expanded as bash would "
         "(bashlex parameter nodes); `PLUGIN_IMAGE`/`PLUGIN_IMAGE_VERSION` come from the "
         "Dockerfile; unknown variables stay as written.",
-    )
-    none_default: bool = _quirk(
+    ),
+    "none_default": (
         "A12: a `--config-options` flag always gets ``(default: `...`)``, and "
         "``(default: `None`)`` when the config gives no non-empty default.",
         "The default is shown only when there is one.",
-    )
-    uppercase_usage: bool = _quirk(
+    ),
+    "uppercase_usage": (
         "A11: the usage is made of every `[A-Z_]+` run of the last line that contains `$1`; "
         "`TAIL_NUM_OPTIONAL` becomes `<tail-num-optional>`; annotation lines containing "
         "`$1` are taken for that line.",
         "The usage comes from the names assigned on the `declare` line that reads `$1`; "
         "`*_OPTIONAL` names render as `[<name>]`; annotations are never swallowed.",
-    )
-    marker_everywhere: bool = _quirk(
+    ),
+    "marker_everywhere": (
         "A10: `#E ` is removed everywhere in an example line, not only at its start.",
         "Only the leading `#E ` marker is removed.",
-    )
-    sentence_quirks: bool = _quirk(
+    ),
+    "sentence_quirks": (
         "A14: in example sentences every `'` becomes a backtick (`don't` -> ``don`t``), "
         "a colon is added after `?` or `!`, and an uppercase word ending in `:` or `.` "
         "is rendered ``` `AWS`:` ```.",
         "Only quoted words ('lollipop') become code; apostrophes stay; no `:` after `?`/`!`; "
         "``` `AWS`: ```.",
-    )
-    codeblock_dedent: bool = _quirk(
+    ),
+    "codeblock_dedent": (
         "A13: example code block lines are stripped, losing nested indentation.",
         "Indentation beyond the four-space marker is kept.",
-    )
-    newline_collapse: bool = _quirk(
+    ),
+    "newline_collapse": (
         "A16: runs of newlines in the whole README are collapsed by a fixed replace chain, "
         "so an empty usage section glues its neighbours and docs fragments lose blank lines.",
         "No collapse: empty sections are left out, blocks are separated by one blank line, "
         "docs fragments are inserted unaltered.",
-    )
-    hidden_commands: bool = _quirk(
+    ),
+    "hidden_commands": (
         "A8: commands in no usage section (`destroy`, ...) appear only in the Commands block.",
         'They get an "Other commands" usage section.',
-    )
-    trailing_space_usage: bool = _quirk(
+    ),
+    "trailing_space_usage": (
         "A7: a command without arguments keeps a trailing space in the Commands block, "
         "which counts toward the column width.",
         "No trailing space.",
-    )
-    regex_values: bool = _quirk(
+    ),
+    "regex_values": (
         "A10/A17: `declare desc` and config values are read from the first to the last "
         "double quote of the line (for config: the last line mentioning `NAME=`); ports keep "
         "their quotes; unimplemented names are split on single spaces.",
         "Values are read as bash reads them (bashlex).",
-    )
-    split_sponsors: bool = _quirk(
+    ),
+    "split_sponsors": (
         'A17: sponsors are split on "," without stripping white space, so a second sponsor '
         "keeps a leading space and quote.",
         "Sponsors are read as TOML.",
-    )
-    prefix_disable_pull: bool = _quirk(
+    ),
+    "prefix_disable_pull": (
         "A8: the docker pull section names `PREFIX_DISABLE_PULL` from the command prefix, "
         "even when the config names another variable.",
         "It names the config's `PLUGIN_DISABLE_PULL_VARIABLE` when there is one.",
-    )
-
-    @classmethod
-    def table(cls) -> list[tuple[str, str, str]]:
-        """(flag, compat behaviour, corrected behaviour) for each quirk, for documentation."""
-        return [(f.name, f.metadata["doc"], f.metadata["corrected"]) for f in fields(cls)]
-
+    ),
+}
 
 COMPAT = Quirks()
-CORRECTED = Quirks(**{f.name: False for f in fields(Quirks)})
+CORRECTED = Quirks(*(False for _ in Quirks._fields))
 
 
 # --- A10: the fixed textual substitutions -------------------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from docgen import bash, compat
 from docgen.compat import Quirks
@@ -63,7 +63,7 @@ class Resolver:
         return text
 
     def _parameter(self, parameter: bash.Parameter, depth: int) -> str | None:
-        current = self.value(parameter.name, depth + 1) if not parameter.index else None
+        current = self.value(parameter.name, depth + 1) if not parameter.subscript else None
         if parameter.operator in (":=", ":-") and not current:
             default = bash.unquote(parameter.argument)
             if default is None:
@@ -80,13 +80,13 @@ class Resolver:
             return text
 
         def replacement(parameter: bash.Parameter) -> str | None:
-            if parameter.index:
+            if parameter.subscript:
                 items = self.items(parameter.name)
                 if items is None:
                     return None
-                if parameter.index in ("[@]", "[*]"):
+                if parameter.subscript in ("[@]", "[*]"):
                     return " ".join(items)
-                position = parameter.index[1:-1]
+                position = parameter.subscript[1:-1]
                 if position.isdigit() and int(position) < len(items):
                     return items[int(position)]
                 return None
@@ -97,8 +97,7 @@ class Resolver:
         return bash.substitute(text, parameters, replacement)
 
 
-@dataclass(frozen=True)
-class ConfigValues:
+class ConfigValues(NamedTuple):
     prefix: str
     variable: str
     alias: str | None

@@ -6,7 +6,7 @@ the CLI can print it as a single line: ``path:line: error: what is wrong (fix)``
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 def _location(path: str | None, line: int | None) -> str:
@@ -32,8 +32,7 @@ class DocgenError(Exception):
         return f"{_location(self.path, self.line)}error: {self.message}{hint}"
 
 
-@dataclass(frozen=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     """A warning: docgen could go on, but the source probably does not say what was meant."""
 
     path: str

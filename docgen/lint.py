@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import click
 
@@ -26,8 +26,7 @@ _BACKTICK_BUG = re.compile(r"`[^`\s]+`[:.]`")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     path: str
     line: int | None
     code: str
@@ -207,7 +206,7 @@ def run_lint(paths: Sequence[Path], fmt: str) -> int:
             continue
         found = found or bool(findings)
         if fmt == "json":
-            report.append({"plugin": str(path), "findings": [asdict(f) for f in findings]})
+            report.append({"plugin": str(path), "findings": [f._asdict() for f in findings]})
         else:
             for finding in findings:
                 click.echo(str(finding))

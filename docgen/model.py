@@ -2,39 +2,34 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from docgen.settings import Settings
 
 
-@dataclass(frozen=True)
-class Image:
+class Image(NamedTuple):
     name: str  # as the description shows it: "postgres", "ghcr.io/team/db"
     version: str  # the tag (or digest)
     url: str  # the image's page
 
 
-@dataclass(frozen=True)
-class Argument:
+class Argument(NamedTuple):
     name: str
     help: str
 
 
-@dataclass(frozen=True)
-class Flag:
+class Flag(NamedTuple):
     spec: str  # "-c|--config-options \"--args --go=here\""
     help: str | None  # None when the #F line has no comma
     default: str | None  # the ``(default: `...`)`` text, None for none
 
 
-@dataclass(frozen=True)
-class Example:
+class Example(NamedTuple):
     kind: str  # "command" | "code" | "quote" | "text"
     text: str
 
 
-@dataclass(frozen=True)
-class Command:
+class Command(NamedTuple):
     name: str
     path: str
     description: str
@@ -45,8 +40,7 @@ class Command:
     fragment: str | None  # docs/<name>.md, as it goes into the README
 
 
-@dataclass(frozen=True)
-class UsageSection:
+class UsageSection(NamedTuple):
     key: str
     title: str
     intro: str
@@ -54,8 +48,7 @@ class UsageSection:
     prose: bool = False  # a section of text that lists no commands (e.g. Notes)
 
 
-@dataclass(frozen=True)
-class Readme:
+class Readme(NamedTuple):
     prefix: str
     variable: str
     alias: str | None

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from docgen.errors import DocgenError
 
@@ -20,8 +20,7 @@ START = "<!-- docgen:start -->"
 END = "<!-- docgen:end -->"
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(NamedTuple):
     path: Path
     current: str | None  # the README on disk, normalised; None when there is none
     wanted: str  # what it should be

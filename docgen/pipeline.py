@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from docgen.build import build
 from docgen.compat import COMPAT, CORRECTED
@@ -13,8 +13,7 @@ from docgen.readers.plugin import read_plugin
 from docgen.render import render
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     readme: Readme
     text: str
     warnings: tuple[Diagnostic, ...]
@@ -24,7 +23,7 @@ def generate(root: Path, *, compat: bool | None = None) -> Result:
     """``compat`` from the command line wins over docgen.toml's."""
     source = read_plugin(root)
     if compat is not None:
-        source = replace(source, settings=replace(source.settings, compat=compat))
+        source = source._replace(settings=source.settings._replace(compat=compat))
     quirks = COMPAT if source.settings.compat else CORRECTED
     readme, warnings = build(source, quirks)
     return Result(readme, render(readme, quirks, source.settings.templates), warnings)

@@ -7,7 +7,7 @@ lines are read (docgen/compat.py).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from docgen import bash, compat
 from docgen.compat import Quirks
@@ -16,8 +16,7 @@ from docgen.model import Argument, Example, Flag
 from docgen.source import SourceLine, SubcommandSource
 
 
-@dataclass(frozen=True)
-class Scanned:
+class Scanned(NamedTuple):
     description: str | None
     usage: str
     arguments: tuple[Argument, ...]

@@ -7,9 +7,8 @@ so that a typo never silently does nothing.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from docgen.errors import DocgenError
 from docgen.templates_dir import default_templates
@@ -19,16 +18,14 @@ SETTINGS_FILE = "docgen.toml"
 BADGES = ("ci", "irc")
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     key: str
     title: str
     intro: str
     commands: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     compat: bool = True
     owner: str = "dokku"
     repository: str = ""  # "" means dokku-<prefix>
@@ -132,8 +129,7 @@ def parse_settings(text: str, path: str, root: Path) -> Settings:
             hint=f"choose from {', '.join(BADGES)}",
         )
     templates = data.get("templates")
-    return replace(
-        settings,
+    return settings._replace(
         compat=_expect(data.get("compat", True), bool, "compat", path),
         templates=root / _expect(templates, str, "templates", path) if templates else None,
         owner=_expect(repository.get("owner", settings.owner), str, "repository.owner", path),

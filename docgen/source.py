@@ -6,15 +6,14 @@ compatibility quirk of bin/generate (docgen/compat.py) works on the raw text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from docgen.errors import Diagnostic
 from docgen.settings import Settings
 
 
-@dataclass(frozen=True)
-class Assignment:
+class Assignment(NamedTuple):
     """``[export] NAME=value`` or ``NAME=(items...)`` in the config file."""
 
     name: str
@@ -23,8 +22,7 @@ class Assignment:
     raw_items: str | None = None  # arrays: the text between the parentheses
 
 
-@dataclass(frozen=True)
-class ConfigSource:
+class ConfigSource(NamedTuple):
     path: str
     lines: tuple[str, ...]
     assignments: tuple[Assignment, ...]
@@ -36,8 +34,7 @@ class ConfigSource:
         return None
 
 
-@dataclass(frozen=True)
-class ImageSource:
+class ImageSource(NamedTuple):
     """The ``FROM`` of the Dockerfile: ``[registry/]repository[:tag][@digest]``."""
 
     path: str
@@ -49,8 +46,7 @@ class ImageSource:
     digest: str  # "" when there is none
 
 
-@dataclass(frozen=True)
-class PluginMetadata:
+class PluginMetadata(NamedTuple):
     """plugin.toml: description, version, sponsors."""
 
     path: str
@@ -60,28 +56,24 @@ class PluginMetadata:
     sponsors_line: str | None = None  # the raw ``sponsors = [...]`` line, for compat
 
 
-@dataclass(frozen=True)
-class SourceLine:
+class SourceLine(NamedTuple):
     number: int
     text: str  # stripped of surrounding white space
 
 
-@dataclass(frozen=True)
-class SubcommandSource:
+class SubcommandSource(NamedTuple):
     name: str
     path: str  # relative to the plugin root, for messages
     lines: tuple[SourceLine, ...]  # only the lines that can carry documentation
 
 
-@dataclass(frozen=True)
-class DocFragment:
+class DocFragment(NamedTuple):
     name: str  # the command it documents
     path: str
     text: str
 
 
-@dataclass(frozen=True)
-class PluginSource:
+class PluginSource(NamedTuple):
     root: Path
     config: ConfigSource
     image: ImageSource
@@ -89,4 +81,4 @@ class PluginSource:
     subcommands: tuple[SubcommandSource, ...]
     fragments: tuple[DocFragment, ...]
     settings: Settings
-    warnings: tuple[Diagnostic, ...] = field(default=())
+    warnings: tuple[Diagnostic, ...] = ()

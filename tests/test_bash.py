@@ -143,7 +143,7 @@ def test_split_assignment_on_a_handmade_word() -> None:
 def test_find_parameters(text: str, expected: list[tuple[str, str, str, str]]) -> None:
     parameters = bash.find_parameters(text)
     assert parameters is not None
-    assert [(p.name, p.index, p.operator, text[p.start : p.end]) for p in parameters] == expected
+    assert [(p.name, p.subscript, p.operator, text[p.start : p.end]) for p in parameters] == expected
 
 
 @pytest.mark.parametrize(

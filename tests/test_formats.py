@@ -151,9 +151,7 @@ def test_corrected_json_says_so() -> None:
 
 
 def test_json_keeps_non_ascii(result: Result) -> None:
-    from dataclasses import replace
-
-    readme = replace(result.readme, sponsors=("caf\u00e9",))
+    readme = result.readme._replace(sponsors=("caf\u00e9",))
     assert '"caf\u00e9"' in to_json(readme)
 
 

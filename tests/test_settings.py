@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -36,7 +35,7 @@ def _sections(settings: Settings) -> list[tuple[str, str, tuple[str, ...]]]:
 
 def test_default_settings() -> None:
     settings = default_settings()
-    assert replace(settings, sections=()) == Settings(
+    assert settings._replace(sections=()) == Settings(
         compat=True,
         owner="dokku",
         repository="",
@@ -128,7 +127,7 @@ def test_each_key(text: str, field: str, expected: object) -> None:
     settings = _parse(text)
     assert getattr(settings, field) == expected
     # nothing else changes
-    assert replace(settings, **{field: getattr(default_settings(), field)}) == default_settings()
+    assert settings._replace(**{field: getattr(default_settings(), field)}) == default_settings()
 
 
 # --- unknown keys and wrong types ---------------------------------------------------------
