@@ -38,7 +38,11 @@ Run = tuple[int, str, list[str]]
 
 def run(capsys: pytest.CaptureFixture[str], *argv: object) -> Run:
     """main(argv) -> (exit code, stdout, stderr lines)."""
-    code = main([str(arg) for arg in argv])
+    try:
+        code = main([str(arg) for arg in argv])
+    except RecursionError:
+        # a traceback thousands of frames deep takes pytest half a minute to print
+        pytest.fail("main() raised RecursionError (traceback omitted)", pytrace=False)
     out, err = capsys.readouterr()
     return code, out, err.splitlines()
 
@@ -58,7 +62,9 @@ def readme_state(root: Path) -> tuple[bytes, int] | None:
 
 
 def temp_files(root: Path) -> list[str]:
-    return sorted(p.name for p in root.iterdir() if p.name.startswith(".README.") or p.suffix == ".tmp")
+    return sorted(
+        p.name for p in root.iterdir() if p.name.startswith(".README.") or p.suffix == ".tmp"
+    )
 
 
 def assert_fails(
@@ -122,7 +128,9 @@ def outside(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_folder_that_is_not_a_plugin(mode: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_folder_that_is_not_a_plugin(
+    mode: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = tmp_path / "empty"
     root.mkdir()
     with_readme(root)
@@ -137,24 +145,33 @@ def test_folder_that_is_not_a_plugin(mode: str, tmp_path: Path, capsys: pytest.C
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_path_that_does_not_exist(mode: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_path_that_does_not_exist(
+    mode: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     missing = tmp_path / "no-such-plugin"
     assert_fails(capsys, mode, missing, prefix=f"{missing}: error: ")
     assert not missing.exists()
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_file_instead_of_a_folder(mode: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_file_instead_of_a_folder(
+    mode: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     file = tmp_path / "config"
     file.write_text(CONFIG, encoding="utf-8")
     assert_fails(
-        capsys, mode, file, line=f"{file}: error: is not a folder (give the path of a plugin checkout)"
+        capsys,
+        mode,
+        file,
+        line=f"{file}: error: is not a folder (give the path of a plugin checkout)",
     )
     assert file.read_text(encoding="utf-8") == CONFIG
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_empty_subcommands_folder(mode: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_empty_subcommands_folder(
+    mode: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = with_readme(plugin(subcommands={"create": None, "list": None}))
     assert_fails(
         capsys,
@@ -166,7 +183,9 @@ def test_empty_subcommands_folder(mode: str, plugin: Callable[..., Path], capsys
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_no_subcommands_folder(mode: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_subcommands_folder(
+    mode: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = tmp_path / "plugin"
     root.mkdir()
     (root / "config").write_text(CONFIG, encoding="utf-8")
@@ -183,8 +202,16 @@ def test_no_subcommands_folder(mode: str, tmp_path: Path, capsys: pytest.Capture
 @pytest.mark.parametrize(
     ("name", "override", "message"),
     [
-        ("Dockerfile", "dockerfile", "missing Dockerfile (a Dokku datastore plugin needs a Dockerfile)"),
-        ("plugin.toml", "plugin_toml", "missing plugin.toml (a Dokku datastore plugin needs a plugin.toml)"),
+        (
+            "Dockerfile",
+            "dockerfile",
+            "missing Dockerfile (a Dokku datastore plugin needs a Dockerfile)",
+        ),
+        (
+            "plugin.toml",
+            "plugin_toml",
+            "missing plugin.toml (a Dokku datastore plugin needs a plugin.toml)",
+        ),
         ("config", "config", "missing config file (a Dokku datastore plugin needs a config)"),
     ],
 )
@@ -223,11 +250,20 @@ def test_dockerfile_without_from(
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize(
     ("dockerfile", "line"),
-    [("FROM\n", None), ("RUN true\nFROM --platform=linux/amd64\n", 2), ("FROM :1.0\n", 1), ("FROM @sha256:00\n", 1)],
+    [
+        ("FROM\n", None),
+        ("RUN true\nFROM --platform=linux/amd64\n", 2),
+        ("FROM :1.0\n", 1),
+        ("FROM @sha256:00\n", 1),
+    ],
     ids=["bare-from", "only-options", "no-name", "digest-only"],
 )
 def test_dockerfile_from_without_an_image(
-    mode: str, dockerfile: str, line: int | None, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+    mode: str,
+    dockerfile: str,
+    line: int | None,
+    plugin: Callable[..., Path],
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     root = with_readme(plugin(dockerfile=dockerfile))
     where = f"{root}/Dockerfile" if line is None else f"{root}/Dockerfile:{line}: error: "
@@ -242,16 +278,25 @@ HEX = "0123456789abcdef" * 4
 @pytest.mark.parametrize(
     ("dockerfile", "link"),
     [
-        ("FROM registry:5000/team/image:tag\n", "[registry:5000/team/image tag](https://registry:5000/team/image)"),
+        (
+            "FROM registry:5000/team/image:tag\n",
+            "[registry:5000/team/image tag](https://registry:5000/team/image)",
+        ),
         (f"FROM image@sha256:{HEX}\n", f"[image sha256:{HEX}](https://hub.docker.com/_/image/)"),
         ("FROM image:tag AS base\n", "[image tag](https://hub.docker.com/_/image/)"),
         ("FROM image:tag as base\n", "[image tag](https://hub.docker.com/_/image/)"),
         ("ARG V=1\nFROM image:${V}\n", "[image 1](https://hub.docker.com/_/image/)"),
         ("ARG V=1\nFROM image:$V\n", "[image 1](https://hub.docker.com/_/image/)"),
         ("ARG V\nFROM image:${V:-2.0}\n", "[image 2.0](https://hub.docker.com/_/image/)"),
-        ("FROM ghcr.io/owner/image:1.0\n", "[ghcr.io/owner/image 1.0](https://ghcr.io/owner/image)"),
+        (
+            "FROM ghcr.io/owner/image:1.0\n",
+            "[ghcr.io/owner/image 1.0](https://ghcr.io/owner/image)",
+        ),
         ("FROM --platform=linux/amd64 image:tag\n", "[image tag](https://hub.docker.com/_/image/)"),
-        ("FROM builder:1 AS build\nRUN make\nFROM final:2\n", "[final 2](https://hub.docker.com/_/final/)"),
+        (
+            "FROM builder:1 AS build\nRUN make\nFROM final:2\n",
+            "[final 2](https://hub.docker.com/_/final/)",
+        ),
         ("FROM owner/image:3\n", "[owner/image 3](https://hub.docker.com/r/owner/image/)"),
         ("from image:tag\n", "[image tag](https://hub.docker.com/_/image/)"),
     ],
@@ -281,11 +326,15 @@ def test_dockerfile_variants(
         assert "hub.docker.com" not in text
 
 
-def test_dockerfile_crlf_variant(plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_dockerfile_crlf_variant(
+    plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = plugin(dockerfile="ARG V=1\r\nFROM image:${V} AS base\r\n")
     text, err = rendered(capsys, root)
     assert err == []
-    assert description_line(text) == DESCRIPTION.format("[image 1](https://hub.docker.com/_/image/)")
+    assert description_line(text) == DESCRIPTION.format(
+        "[image 1](https://hub.docker.com/_/image/)"
+    )
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -296,9 +345,17 @@ def test_dockerfile_without_tag_warns_latest(
     code, out, err = run(capsys, *argv_for(mode, root))
     assert err == [f"{root}/Dockerfile:1: warning: FROM names no tag; the README says latest"]
     assert code == {"write": 1, "check": 1, "stdout": 0}[mode]
-    text = out if mode == "stdout" else (root / "README.md").read_text(encoding="utf-8") if mode == "write" else None
+    text = (
+        out
+        if mode == "stdout"
+        else (root / "README.md").read_text(encoding="utf-8")
+        if mode == "write"
+        else None
+    )
     if text is not None:
-        assert description_line(text) == DESCRIPTION.format("[image latest](https://hub.docker.com/_/image/)")
+        assert description_line(text) == DESCRIPTION.format(
+            "[image latest](https://hub.docker.com/_/image/)"
+        )
     if mode == "check":
         assert not (root / "README.md").exists()
 
@@ -306,7 +363,9 @@ def test_dockerfile_without_tag_warns_latest(
 # --- config ---------------------------------------------------------------------------------
 
 
-def config_with(prefix_line: str | None = 'export PLUGIN_COMMAND_PREFIX="mini"', **replace: str | None) -> str:
+def config_with(
+    prefix_line: str | None = 'export PLUGIN_COMMAND_PREFIX="mini"', **replace: str | None
+) -> str:
     """The factory's config with the prefix line (and any other NAME= line) replaced."""
     lines = []
     for line in CONFIG.splitlines():
@@ -344,7 +403,9 @@ def test_config_prefix_spellings(
     assert text == baseline
 
 
-def test_config_arrays_over_several_lines(plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_config_arrays_over_several_lines(
+    plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     config = config_with(
         PLUGIN_DATASTORE_PORTS="export PLUGIN_DATASTORE_PORTS=(\n  1234\n  5678\n)",
         PLUGIN_UNIMPLEMENTED_SUBCOMMANDS='export PLUGIN_UNIMPLEMENTED_SUBCOMMANDS=(\n  "list"\n  "backup"\n)',
@@ -364,7 +425,9 @@ def test_config_arrays_over_several_lines(plugin: Callable[..., Path], capsys: p
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_config_without_prefix(mode: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_config_without_prefix(
+    mode: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = with_readme(plugin(config=config_with(None)))
     assert_fails(
         capsys,
@@ -376,13 +439,17 @@ def test_config_without_prefix(mode: str, plugin: Callable[..., Path], capsys: p
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_config_with_empty_prefix(mode: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_config_with_empty_prefix(
+    mode: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = with_readme(plugin(config=config_with('export PLUGIN_COMMAND_PREFIX=""')))
     assert_fails(capsys, mode, root, prefix=f"{root}/config: error: ", readme_root=root)
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_config_without_ports_warns(mode: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_config_without_ports_warns(
+    mode: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = plugin(config=config_with(PLUGIN_DATASTORE_PORTS=None))
     code, out, err = run(capsys, *argv_for(mode, root))
     assert err == [
@@ -393,19 +460,27 @@ def test_config_without_ports_warns(mode: str, plugin: Callable[..., Path], caps
     if mode == "stdout":
         assert "mini:create <service> # create a mini service" in out
     if mode == "write":
-        assert "mini:create <service> # create a mini service" in (root / "README.md").read_text(encoding="utf-8")
+        assert "mini:create <service> # create a mini service" in (root / "README.md").read_text(
+            encoding="utf-8"
+        )
 
 
 # --- subcommands ----------------------------------------------------------------------------
 
-NO_DESC = '#!/usr/bin/env bash\nservice-create-cmd() {\n  declare SERVICE="$1"\n  echo "$SERVICE"\n}\n'
+NO_DESC = (
+    '#!/usr/bin/env bash\nservice-create-cmd() {\n  declare SERVICE="$1"\n  echo "$SERVICE"\n}\n'
+)
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_subcommand_without_desc_warns(mode: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_subcommand_without_desc_warns(
+    mode: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = plugin(subcommands={"create": NO_DESC})
     code, out, err = run(capsys, *argv_for(mode, root))
-    assert err == [f'{root}/subcommands/create: warning: no declare desc="..."; the README uses the command name']
+    assert err == [
+        f'{root}/subcommands/create: warning: no declare desc="..."; the README uses the command name'
+    ]
     assert code == {"write": 1, "check": 1, "stdout": 0}[mode]
     if mode == "stdout":
         assert "mini:create <service>" in out
@@ -414,7 +489,10 @@ def test_subcommand_without_desc_warns(mode: str, plugin: Callable[..., Path], c
 
 @pytest.mark.parametrize(
     ("marker", "message"),
-    [("#F -f|--force", "#F has no comma; write #F -x|--flag, description"), ("#A service", "#A has no comma; write #A name, description")],
+    [
+        ("#F -f|--force", "#F has no comma; write #F -x|--flag, description"),
+        ("#A service", "#A has no comma; write #A name, description"),
+    ],
     ids=["flag", "argument"],
 )
 def test_annotation_without_comma_warns(
@@ -430,7 +508,9 @@ def test_annotation_without_comma_warns(
 
 
 @pytest.mark.parametrize("compat", ["--compat", "--no-compat"])
-def test_desc_single_quoted(compat: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_desc_single_quoted(
+    compat: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     body = "#!/usr/bin/env bash\nservice-create-cmd() {\n  declare desc='single quoted'\n  declare SERVICE=\"$1\"\n}\n"
     root = plugin(subcommands={"create": body})
     text, err = rendered(capsys, root, compat)
@@ -440,7 +520,9 @@ def test_desc_single_quoted(compat: str, plugin: Callable[..., Path], capsys: py
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_subcommand_directory_is_skipped(mode: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_subcommand_directory_is_skipped(
+    mode: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = plugin(files={"subcommands/helpers/lib.sh": "echo hi\n"})
     code, out, err = run(capsys, *argv_for(mode, root))
     assert err == [f"{root}/subcommands/helpers: warning: skipped: a directory is not a command"]
@@ -450,7 +532,9 @@ def test_subcommand_directory_is_skipped(mode: str, plugin: Callable[..., Path],
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_dotfile_subcommand_is_skipped(mode: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_dotfile_subcommand_is_skipped(
+    mode: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = plugin(subcommands={".gitkeep": ""})
     code, out, err = run(capsys, *argv_for(mode, root))
     assert err == [f"{root}/subcommands/.gitkeep: warning: skipped: a dotfile is not a command"]
@@ -481,14 +565,22 @@ def test_binary_subcommand_is_an_error(
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_binary_subcommand_not_utf8_is_an_error(mode: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_binary_subcommand_not_utf8_is_an_error(
+    mode: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = with_readme(plugin(subcommands={"blob": b"\x7fELF\xff\xfe\x00\x01"}))
     assert_fails(capsys, mode, root, prefix=f"{root}/subcommands/blob:1: error: ", readme_root=root)
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_subcommand_not_utf8(mode: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
-    body = script("create", "create a service").encode("utf-8").replace(b"create a service", b"caf\xe9 service")
+def test_subcommand_not_utf8(
+    mode: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = (
+        script("create", "create a service")
+        .encode("utf-8")
+        .replace(b"create a service", b"caf\xe9 service")
+    )
     line = body[: body.index(b"caf\xe9")].count(b"\n") + 1
     root = with_readme(plugin(subcommands={"create": body}))
     assert_fails(
@@ -502,7 +594,9 @@ def test_subcommand_not_utf8(mode: str, plugin: Callable[..., Path], capsys: pyt
 
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("name", ["config", "Dockerfile", "plugin.toml"])
-def test_input_file_not_utf8(mode: str, name: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_input_file_not_utf8(
+    mode: str, name: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     original = {"config": CONFIG, "Dockerfile": DOCKERFILE, "plugin.toml": PLUGIN_TOML}[name]
     data = original.encode("utf-8") + b"# \xff\n"
     line = data.count(b"\n")
@@ -531,7 +625,9 @@ def test_input_file_not_utf8(mode: str, name: str, plugin: Callable[..., Path], 
     ],
     ids=["unclosed-table", "sponsors-string", "sponsors-ints", "deep-array", "deep-inline-table"],
 )
-def test_bad_plugin_toml(mode: str, toml: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_plugin_toml(
+    mode: str, toml: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = with_readme(plugin(plugin_toml=toml))
     assert_fails(capsys, mode, root, prefix=f"{root}/plugin.toml", readme_root=root)
 
@@ -542,7 +638,9 @@ def test_bad_plugin_toml(mode: str, toml: str, plugin: Callable[..., Path], caps
     ["compat = \n", "unknown_key = 1\n", "a = " + "[" * 5000 + "\n"],
     ids=["syntax", "unknown-key", "deep-array"],
 )
-def test_bad_docgen_toml(mode: str, settings: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_docgen_toml(
+    mode: str, settings: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = with_readme(plugin(files={"docgen.toml": settings}))
     assert_fails(capsys, mode, root, prefix=f"{root}/docgen.toml", readme_root=root)
 
@@ -553,8 +651,20 @@ def test_bad_docgen_toml(mode: str, settings: str, plugin: Callable[..., Path], 
 @pytest.mark.parametrize("compat", ["--compat", "--no-compat"])
 @pytest.mark.parametrize(
     "declare",
-    ['declare _FLAG="$1"', 'declare SERVICE="$1" _FLAG="$2"', 'declare __FLAG="$1"', 'declare _="$1"', 'echo "$1" _FLAG_FLAG'],
-    ids=["underscore-flag", "second-underscore-flag", "double-underscore-flag", "underscore", "echo-flag-flag"],
+    [
+        'declare _FLAG="$1"',
+        'declare SERVICE="$1" _FLAG="$2"',
+        'declare __FLAG="$1"',
+        'declare _="$1"',
+        'echo "$1" _FLAG_FLAG',
+    ],
+    ids=[
+        "underscore-flag",
+        "second-underscore-flag",
+        "double-underscore-flag",
+        "underscore",
+        "echo-flag-flag",
+    ],
 )
 def test_odd_usage_names_never_crash(
     compat: str, declare: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
@@ -600,7 +710,7 @@ def _link_file(root: Path, outside: Path, name: str, content: str) -> Path:
 
 
 def _link_folder(root: Path, outside: Path, name: str, files: dict[str, str]) -> Path:
-    folder = outside / f"{name}-folder"
+    folder = outside / f"{name.replace('/', '_')}-folder"
     folder.mkdir()
     for file, content in files.items():
         (folder / file).write_text(content, encoding="utf-8")
@@ -615,15 +725,23 @@ def _link_folder(root: Path, outside: Path, name: str, files: dict[str, str]) ->
 
 OUTSIDE_LINKS: dict[str, Callable[[Path, Path], Path]] = {
     "subcommand-file": lambda root, out: _link_file(root, out, "subcommands/evil", SECRET_SCRIPT),
-    "subcommand-replaces-create": lambda root, out: _link_file(root, out, "subcommands/create", SECRET_SCRIPT),
-    "subcommand-dir": lambda root, out: _link_folder(root, out, "subcommands/evil", {"x": SECRET_SCRIPT}),
+    "subcommand-replaces-create": lambda root, out: _link_file(
+        root, out, "subcommands/create", SECRET_SCRIPT
+    ),
+    "subcommand-dir": lambda root, out: _link_folder(
+        root, out, "subcommands/evil", {"x": SECRET_SCRIPT}
+    ),
     "subcommands-folder": lambda root, out: _link_folder(
         root, out, "subcommands", {"create": SECRET_SCRIPT, "list": SECRET_SCRIPT}
     ),
     "docs-fragment": lambda root, out: _link_file(root, out, "docs/create.md", f"{SECRET}\n"),
     "docs-folder": lambda root, out: _link_folder(root, out, "docs", {"create.md": f"{SECRET}\n"}),
-    "config": lambda root, out: _link_file(root, out, "config", CONFIG.replace('"mini"', f'"{SECRET.lower()}"')),
-    "dockerfile": lambda root, out: _link_file(root, out, "Dockerfile", f"FROM {SECRET.lower()}:1\n"),
+    "config": lambda root, out: _link_file(
+        root, out, "config", CONFIG.replace('"mini"', f'"{SECRET.lower()}"')
+    ),
+    "dockerfile": lambda root, out: _link_file(
+        root, out, "Dockerfile", f"FROM {SECRET.lower()}:1\n"
+    ),
     "plugin-toml": lambda root, out: _link_file(
         root, out, "plugin.toml", f'[plugin]\ndescription = "x"\nsponsors = ["{SECRET}"]\n'
     ),
@@ -633,7 +751,11 @@ OUTSIDE_LINKS: dict[str, Callable[[Path, Path], Path]] = {
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("case", sorted(OUTSIDE_LINKS))
 def test_symlink_outside_the_plugin_is_never_read(
-    mode: str, case: str, plugin: Callable[..., Path], outside: Path, capsys: pytest.CaptureFixture[str]
+    mode: str,
+    case: str,
+    plugin: Callable[..., Path],
+    outside: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     root = plugin()
     link = OUTSIDE_LINKS[case](root, outside)
@@ -648,12 +770,15 @@ def test_symlink_outside_the_plugin_is_never_read(
         assert SECRET.lower() not in readme.read_text(encoding="utf-8").lower()
     assert code == 2, (code, err)
     assert len(err) == 1, err
-    assert err[0].startswith(f"{link}: error: "), err
-    assert "symlink" in err[0]
+    # the error names the link (or, for a linked folder, a file reached through it)
+    assert err[0].startswith(f"{link}: error: ") or err[0].startswith(f"{link}/"), err
+    assert ": error: " in err[0] and "symlink" in err[0]
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_symlink_inside_the_plugin_is_read(mode: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_symlink_inside_the_plugin_is_read(
+    mode: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = plugin(files={"shared/create.sh": script("create", "create a linked service")})
     link = root / "subcommands" / "create"
     link.unlink()
@@ -666,7 +791,11 @@ def test_symlink_inside_the_plugin_is_read(mode: str, plugin: Callable[..., Path
 
 
 @pytest.mark.parametrize("mode", MODES)
-@pytest.mark.parametrize("target", ["ghost-target", "/nonexistent/ghost-target", "loop"], ids=["inside", "outside", "loop"])
+@pytest.mark.parametrize(
+    "target",
+    ["ghost-target", "/nonexistent/ghost-target", "loop"],
+    ids=["inside", "outside", "loop"],
+)
 def test_dangling_subcommand_symlink(
     mode: str, target: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -680,7 +809,9 @@ def test_dangling_subcommand_symlink(
 
 
 @pytest.mark.parametrize("mode", ["write", "check"])
-def test_readme_symlink(mode: str, plugin: Callable[..., Path], outside: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_readme_symlink(
+    mode: str, plugin: Callable[..., Path], outside: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = plugin()
     target = outside / "README.md"
     target.write_text(f"{SECRET}\n", encoding="utf-8")
@@ -696,7 +827,9 @@ def test_readme_symlink(mode: str, plugin: Callable[..., Path], outside: Path, c
     assert temp_files(root) == []
 
 
-def test_readme_symlink_stdout_ignores_it(plugin: Callable[..., Path], outside: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_readme_symlink_stdout_ignores_it(
+    plugin: Callable[..., Path], outside: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = plugin()
     target = outside / "README.md"
     target.write_text(f"{SECRET}\n", encoding="utf-8")
@@ -706,7 +839,9 @@ def test_readme_symlink_stdout_ignores_it(plugin: Callable[..., Path], outside: 
     assert target.read_text(encoding="utf-8") == f"{SECRET}\n"
 
 
-def test_readonly_stale_readme_is_refused(plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_readonly_stale_readme_is_refused(
+    plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     """Tests run as root, where os.access(W_OK) is always true: docgen must look at the
     permission bits, refuse to replace a read-only README, and say so."""
     root = with_readme(plugin())
@@ -714,7 +849,7 @@ def test_readonly_stale_readme_is_refused(plugin: Callable[..., Path], capsys: p
     readme.chmod(0o444)
     try:
         before = readme_state(root)
-        code, out, err = run(capsys, root)
+        code, _out, err = run(capsys, root)
         assert readme_state(root) == before, "a read-only README was replaced"
         assert code == 2
         assert len(err) == 1 and err[0].startswith(f"{readme}: error: "), err
@@ -724,20 +859,22 @@ def test_readonly_stale_readme_is_refused(plugin: Callable[..., Path], capsys: p
         readme.chmod(0o644)
 
 
-def test_readonly_readme_check_and_current(plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_readonly_readme_check_and_current(
+    plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     """--check never writes, so a read-only README is fine there; a current one is fine too."""
     root = with_readme(plugin())
     readme = root / "README.md"
     readme.chmod(0o444)
     try:
-        code, out, err = run(capsys, "--check", root)
+        code, _out, err = run(capsys, "--check", root)
         assert (code, err) == (1, [])
         assert readme.read_text(encoding="utf-8") == SENTINEL
         text, _ = rendered(capsys, root)
         readme.chmod(0o644)
         readme.write_text(text, encoding="utf-8")
         readme.chmod(0o444)
-        code, out, err = run(capsys, root)
+        code, _out, err = run(capsys, root)
         assert (code, err) == (0, [])
         assert stat.S_IMODE(readme.stat().st_mode) == 0o444
     finally:
@@ -745,11 +882,13 @@ def test_readonly_readme_check_and_current(plugin: Callable[..., Path], capsys: 
 
 
 @pytest.mark.parametrize("mode", ["write", "check"])
-def test_readme_is_a_directory(mode: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_readme_is_a_directory(
+    mode: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = plugin()
     (root / "README.md").mkdir()
     (root / "README.md" / "keep").write_text("kept\n", encoding="utf-8")
-    code, out, err = run(capsys, *argv_for(mode, root))
+    code, _out, err = run(capsys, *argv_for(mode, root))
     assert code == 2
     assert err == [
         f"{root}/README.md: error: is not a regular file (remove it so docgen can write the README)"
@@ -759,10 +898,12 @@ def test_readme_is_a_directory(mode: str, plugin: Callable[..., Path], capsys: p
 
 
 @pytest.mark.parametrize("mode", ["write", "check"])
-def test_readme_not_utf8(mode: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_readme_not_utf8(
+    mode: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = plugin()
     (root / "README.md").write_bytes(b"caf\xe9\n")
-    code, out, err = run(capsys, *argv_for(mode, root))
+    code, _out, err = run(capsys, *argv_for(mode, root))
     assert code == 2
     assert len(err) == 1 and err[0].startswith(f"{root}/README.md: error: "), err
     assert (root / "README.md").read_bytes() == b"caf\xe9\n"
@@ -771,7 +912,9 @@ def test_readme_not_utf8(mode: str, plugin: Callable[..., Path], capsys: pytest.
 # --- atomic writes --------------------------------------------------------------------------
 
 
-def test_write_keeps_permission_bits(plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_write_keeps_permission_bits(
+    plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = with_readme(plugin())
     readme = root / "README.md"
     readme.chmod(0o640)
@@ -783,16 +926,20 @@ def test_write_keeps_permission_bits(plugin: Callable[..., Path], capsys: pytest
     assert temp_files(root) == []
 
 
-def test_new_readme_is_world_readable(plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_readme_is_world_readable(
+    plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = plugin()
-    code, out, err = run(capsys, root)
+    code, _out, err = run(capsys, root)
     assert (code, err) == (1, [])
     mode = stat.S_IMODE((root / "README.md").stat().st_mode)
     assert mode & 0o644 == 0o644, oct(mode)  # not the 0o600 of a bare temporary file
     assert temp_files(root) == []
 
 
-def test_current_readme_is_not_rewritten(plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_current_readme_is_not_rewritten(
+    plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = plugin()
     assert run(capsys, root)[0] == 1
     readme = root / "README.md"
@@ -827,17 +974,29 @@ def _break_toml(root: Path, outside: Path) -> None:
 
 
 def _break_all_unimplemented(root: Path, outside: Path) -> None:
-    config = config_with(PLUGIN_UNIMPLEMENTED_SUBCOMMANDS='export PLUGIN_UNIMPLEMENTED_SUBCOMMANDS=("create" "list")')
+    config = config_with(
+        PLUGIN_UNIMPLEMENTED_SUBCOMMANDS='export PLUGIN_UNIMPLEMENTED_SUBCOMMANDS=("create" "list")'
+    )
     (root / "config").write_text(config, encoding="utf-8")
 
 
 @pytest.mark.parametrize(
     "breakage",
-    [_break_dockerfile, _break_prefix, _break_encoding, _break_symlink, _break_toml, _break_all_unimplemented],
+    [
+        _break_dockerfile,
+        _break_prefix,
+        _break_encoding,
+        _break_symlink,
+        _break_toml,
+        _break_all_unimplemented,
+    ],
     ids=lambda f: f.__name__[len("_break_") :],
 )
 def test_failure_leaves_a_written_readme_unchanged(
-    breakage: Callable[[Path, Path], None], plugin: Callable[..., Path], outside: Path, capsys: pytest.CaptureFixture[str]
+    breakage: Callable[[Path, Path], None],
+    plugin: Callable[..., Path],
+    outside: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     root = plugin()
     assert run(capsys, root)[0] == 1
@@ -847,7 +1006,7 @@ def test_failure_leaves_a_written_readme_unchanged(
     stat_before = readme.stat()
     breakage(root, outside)
     # stale on purpose: the broken input would change the README if it were rendered
-    code, out, err = run(capsys, root)
+    code, _out, err = run(capsys, root)
     assert code == 2
     assert len(err) == 1 and ": error: " in err[0] and err[0].startswith(str(root)), err
     assert readme.read_bytes() == before
@@ -915,7 +1074,13 @@ CRLF_INPUTS: dict[str, dict[str, object]] = {
         "config": _cr(CONFIG),
         "dockerfile": _cr(DOCKERFILE),
         "plugin_toml": _cr(PLUGIN_TOML),
-        "subcommands": {"list": _cr(script("list", "list all $PLUGIN_COMMAND_PREFIX services", declare="", annotations=""))},
+        "subcommands": {
+            "list": _cr(
+                script(
+                    "list", "list all $PLUGIN_COMMAND_PREFIX services", declare="", annotations=""
+                )
+            )
+        },
     },
 }
 
@@ -942,7 +1107,9 @@ def test_crlf_inputs_render_like_lf(
     got, err_crlf = rendered(capsys, crlf, compat)
     assert got == expected
     assert "\r" not in got
-    assert [line.replace(str(crlf), "") for line in err_crlf] == [line.replace(str(lf), "") for line in err_lf]
+    assert [line.replace(str(crlf), "") for line in err_crlf] == [
+        line.replace(str(lf), "") for line in err_lf
+    ]
 
 
 @pytest.mark.parametrize(
@@ -955,7 +1122,9 @@ def test_crlf_inputs_render_like_lf(
     ],
     ids=["C", "C-no-coercion", "C-no-utf8-mode", "POSIX"],
 )
-def test_stdout_is_utf8_whatever_the_locale(environment: dict[str, str], plugin: Callable[..., Path]) -> None:
+def test_stdout_is_utf8_whatever_the_locale(
+    environment: dict[str, str], plugin: Callable[..., Path]
+) -> None:
     root = plugin(
         subcommands={"create": script("create", "créer un service café")},
         docs={"create.md": "Ünïcödé notes — naïve ☕\n"},
@@ -986,7 +1155,9 @@ def test_stdout_is_utf8_whatever_the_locale(environment: dict[str, str], plugin:
 # --- --check output -------------------------------------------------------------------------
 
 
-def test_check_reports_a_stale_readme(plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_reports_a_stale_readme(
+    plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = with_readme(plugin())
     code, out, err = run(capsys, "--check", root)
     lines = out.splitlines()
@@ -1003,7 +1174,9 @@ def test_check_reports_a_stale_readme(plugin: Callable[..., Path], capsys: pytes
     assert temp_files(root) == []
 
 
-def test_check_reports_a_missing_readme(plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_reports_a_missing_readme(
+    plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = plugin()
     code, out, err = run(capsys, "--check", root)
     assert (code, err) == (1, [])
@@ -1012,7 +1185,9 @@ def test_check_reports_a_missing_readme(plugin: Callable[..., Path], capsys: pyt
 
 
 @pytest.mark.parametrize("flag", ["--quiet", "-q"])
-def test_check_quiet_drops_the_diff(flag: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_quiet_drops_the_diff(
+    flag: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = with_readme(plugin())
     code, out, err = run(capsys, "--check", flag, root)
     assert (code, err) == (1, [])
@@ -1020,7 +1195,10 @@ def test_check_quiet_drops_the_diff(flag: str, plugin: Callable[..., Path], caps
     assert (root / "README.md").read_text(encoding="utf-8") == SENTINEL
 
 
-@pytest.mark.parametrize(("no_color", "tty", "coloured"), [(True, True, False), (True, False, False), (False, False, False), (False, True, True)])
+@pytest.mark.parametrize(
+    ("no_color", "tty", "coloured"),
+    [(True, True, False), (True, False, False), (False, False, False), (False, True, True)],
+)
 def test_check_colour_only_on_a_tty_without_no_color(
     no_color: bool,
     tty: bool,
@@ -1082,7 +1260,9 @@ def test_write_many_plugins(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_strict_turns_a_warning_into_exit_2(mode: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_strict_turns_a_warning_into_exit_2(
+    mode: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = with_readme(plugin(dockerfile="FROM image\n"))
     warning = f"{root}/Dockerfile:1: warning: FROM names no tag; the README says latest"
     code, out, err = run(capsys, *argv_for(mode, root))
@@ -1101,7 +1281,9 @@ def test_strict_turns_a_warning_into_exit_2(mode: str, plugin: Callable[..., Pat
     assert err[-1] == errors[0]
 
 
-def test_strict_without_warnings_is_normal(plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_strict_without_warnings_is_normal(
+    plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = plugin()
     assert run(capsys, "--strict", root)[:3:2] == (1, [])
     assert run(capsys, "--strict", "--check", root)[:3:2] == (0, [])
@@ -1113,7 +1295,12 @@ def test_strict_without_warnings_is_normal(plugin: Callable[..., Path], capsys: 
 
 @pytest.mark.parametrize(
     "args",
-    [["--stdout", "{a}", "{b}"], ["--stdout", "--check", "{a}"], ["--bogus-option", "{a}"], ["--format", "pdf", "{a}"]],
+    [
+        ["--stdout", "{a}", "{b}"],
+        ["--stdout", "--check", "{a}"],
+        ["--bogus-option", "{a}"],
+        ["--format", "pdf", "{a}"],
+    ],
     ids=["stdout-two-paths", "stdout-and-check", "unknown-option", "unknown-format"],
 )
 def test_usage_errors_exit_2_and_write_nothing(
@@ -1121,8 +1308,112 @@ def test_usage_errors_exit_2_and_write_nothing(
 ) -> None:
     a = make_plugin(tmp_path / "a")
     b = make_plugin(tmp_path / "b")
-    code, out, err = run(capsys, *[arg.format(a=a, b=b) for arg in args])
+    code, _out, err = run(capsys, *[arg.format(a=a, b=b) for arg in args])
     assert code == 2
     assert "Traceback" not in "\n".join(err)
     assert any("rror" in line for line in err), err
     assert not (a / "README.md").exists() and not (b / "README.md").exists()
+
+
+# --- README markers (partial README managed between two comment lines) ---------------------
+
+
+@pytest.mark.parametrize("mode", ["write", "check"])
+@pytest.mark.parametrize(
+    ("readme", "line"),
+    [
+        ("# Title\n<!-- docgen:start -->\nold\n", None),
+        ("# Title\n<!-- docgen:end -->\nold\n", None),
+        ("# Title\n<!-- docgen:start -->\n<!-- docgen:start -->\n<!-- docgen:end -->\n", None),
+        ("# Title\n\n<!-- docgen:end -->\nold\n<!-- docgen:start -->\n", True),
+    ],
+    ids=["start-only", "end-only", "two-starts", "end-before-start"],
+)
+def test_broken_readme_markers(
+    mode: str,
+    readme: str,
+    line: bool | None,
+    plugin: Callable[..., Path],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    root = with_readme(plugin(), readme)
+    # with a line: the line of either marker will do
+    where = f"{root}/README.md: error: " if line is None else f"{root}/README.md:"
+    code, _out, err = run(capsys, *argv_for(mode, root))
+    assert code == 2, (code, err)
+    assert len(err) == 1 and err[0].startswith(where) and ": error: " in err[0], err
+    assert (root / "README.md").read_text(encoding="utf-8") == readme
+
+
+def test_readme_markers_keep_the_text_around_them(
+    plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = with_readme(
+        plugin(), "# My fork\n\nintro\n<!-- docgen:start -->\nold\n<!-- docgen:end -->\n\nfooter\n"
+    )
+    text, _ = rendered(capsys, root)
+    code, _out, err = run(capsys, root)
+    assert (code, err) == (1, [])
+    written = (root / "README.md").read_text(encoding="utf-8")
+    assert written.startswith("# My fork\n\nintro\n<!-- docgen:start -->\n")
+    assert written.endswith("<!-- docgen:end -->\n\nfooter\n")
+    assert text in written and "\nold\n" not in written
+    assert run(capsys, "--check", root)[0] == 0
+
+
+# --- file names that cannot be command names ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name", ["two\nlines", "esc\x1b[31mred", "bell\x07"], ids=["newline", "escape", "bell"]
+)
+def test_subcommand_name_with_control_characters(
+    name: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file name with a control character must neither be pasted into the README nor
+    split a diagnostic over several lines: docgen skips it with a warning or stops."""
+    root = plugin(subcommands={name: script("x", "do x")})
+    code, out, err = run(capsys, "--stdout", root)
+    assert code in (0, 2), (code, err)
+    bad = [c for c in name if ord(c) < 32 and c != "\n"]
+    assert not any(c in out for c in bad), "a control character reached the README"
+    assert name not in out and f"mini:{name.splitlines()[0]}" not in out
+    assert err, "docgen said nothing about the odd file name"
+    for line in err:
+        assert line.startswith(f"{root}/subcommands/"), err
+        assert ": error: " in line or ": warning: " in line, err
+
+
+def test_templates_folder_outside_the_plugin_is_refused(
+    tmp_path: Path, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    outside = tmp_path / "elsewhere"
+    (outside).mkdir()
+    (outside / "README.md.j2").write_text("SECRET\n", encoding="utf-8")
+    root = plugin(files={"docgen.toml": 'templates = "../elsewhere"\n'})
+    code, out, err = run(capsys, "--stdout", root)
+    assert (code, out) == (2, "")
+    assert err == [
+        f"{root}/docgen.toml: error: the templates folder of docgen.toml is outside the plugin"
+        " folder (keep template overrides inside the plugin)"
+    ]
+
+
+def test_symlinked_template_outside_the_plugin_is_refused(
+    tmp_path: Path, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET\n", encoding="utf-8")
+    root = plugin(
+        files={
+            "docgen.toml": 'templates = "docgen-templates"\n',
+            "docgen-templates/README.md.j2": '{% extends "docgen/README.md.j2" %}\n',
+        }
+    )
+    (root / "docgen-templates" / "footer.md.j2").symlink_to(secret)
+    code, out, err = run(capsys, "--stdout", root)
+    assert (code, out) == (2, "")
+    assert err == [
+        f"{root}/docgen-templates/footer.md.j2: error: is a symlink that points outside the"
+        " plugin folder; docgen will not read it (replace the link with the file itself)"
+    ]

@@ -4,12 +4,34 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docgen.readers.files import display, read_text
+from docgen.errors import DocgenError
+from docgen.readers.files import display, inside, read_text
 from docgen.settings import SETTINGS_FILE, Settings, default_settings, parse_settings
+
+
+def _check_templates(root: Path, folder: Path) -> None:
+    """A template override is read like any plugin file: never from outside the plugin, so
+    that a change to docgen.toml or a symlinked template cannot leak a file into the README."""
+    if not inside(root, folder):
+        raise DocgenError(
+            "the templates folder of docgen.toml is outside the plugin folder",
+            path=display(root, root / SETTINGS_FILE),
+            hint="keep template overrides inside the plugin",
+        )
+    for path in sorted(folder.rglob("*")):
+        if path.is_symlink() and not inside(root, path):
+            raise DocgenError(
+                "is a symlink that points outside the plugin folder; docgen will not read it",
+                path=display(root, path),
+                hint="replace the link with the file itself",
+            )
 
 
 def read_settings(root: Path) -> Settings:
     path = root / SETTINGS_FILE
     if not path.exists() and not path.is_symlink():
         return default_settings()
-    return parse_settings(read_text(root, path, what=SETTINGS_FILE), display(root, path), root)
+    settings = parse_settings(read_text(root, path, what=SETTINGS_FILE), display(root, path), root)
+    if settings.templates is not None and settings.templates.is_dir():
+        _check_templates(root, settings.templates)
+    return settings
