@@ -177,7 +177,9 @@ def find_parameters(text: str) -> tuple[Parameter, ...] | None:
         return None
     # Parameter spans are relative to the word, which starts at the opening quote.
     return tuple(
-        Parameter(p.name, p.subscript, p.operator, p.argument, origin[p.start - 1], origin[p.end - 1])
+        Parameter(
+            p.name, p.subscript, p.operator, p.argument, origin[p.start - 1], origin[p.end - 1]
+        )
         for p in words[1].parameters
     )
 

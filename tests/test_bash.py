@@ -14,12 +14,22 @@ from docgen.bash import Parameter, Word
     ("statement", "expected"),
     [
         ('export A=1 B="x y"', [("export", "export"), ("A=1", "A=1"), ('B="x y"', "B=x y")]),
-        ("declare -x FOO='bar baz'", [("declare", "declare"), ("-x", "-x"), ("FOO='bar baz'", "FOO=bar baz")]),
+        (
+            "declare -x FOO='bar baz'",
+            [("declare", "declare"), ("-x", "-x"), ("FOO='bar baz'", "FOO=bar baz")],
+        ),
         (
             'declare SERVICE="$1" TAIL_FLAG="$2"',
-            [("declare", "declare"), ('SERVICE="$1"', "SERVICE=$1"), ('TAIL_FLAG="$2"', "TAIL_FLAG=$2")],
+            [
+                ("declare", "declare"),
+                ('SERVICE="$1"', "SERVICE=$1"),
+                ('TAIL_FLAG="$2"', "TAIL_FLAG=$2"),
+            ],
         ),
-        ('declare desc="say \\"hi\\""', [("declare", "declare"), ('desc="say \\"hi\\""', 'desc=say "hi"')]),
+        (
+            'declare desc="say \\"hi\\""',
+            [("declare", "declare"), ('desc="say \\"hi\\""', 'desc=say "hi"')],
+        ),
         ("echo a\\ b", [("echo", "echo"), ("a\\ b", "a b")]),
         ("x=1", [("x=1", "x=1")]),
     ],
@@ -104,7 +114,10 @@ def test_split_assignment_rejects_other_words(statement: str, index: int) -> Non
 
 def test_split_assignment_on_a_handmade_word() -> None:
     word = Word(raw="N=$V", text="N=$V", parameters=(Parameter("V", "", "", "", 2, 4),))
-    assert bash.split_assignment(word) == ("N", Word("$V", "$V", (Parameter("V", "", "", "", 0, 2),)))
+    assert bash.split_assignment(word) == (
+        "N",
+        Word("$V", "$V", (Parameter("V", "", "", "", 0, 2),)),
+    )
 
 
 # --- find_parameters ----------------------------------------------------------------------
@@ -113,9 +126,15 @@ def test_split_assignment_on_a_handmade_word() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("see ${PLUGIN_IMAGE_VERSION} now", [("PLUGIN_IMAGE_VERSION", "", "", "${PLUGIN_IMAGE_VERSION}")]),
+        (
+            "see ${PLUGIN_IMAGE_VERSION} now",
+            [("PLUGIN_IMAGE_VERSION", "", "", "${PLUGIN_IMAGE_VERSION}")],
+        ),
         ("$A$B", [("A", "", "", "$A"), ("B", "", "", "$B")]),
-        ("$PLUGIN_COMMAND_PREFIX:create", [("PLUGIN_COMMAND_PREFIX", "", "", "$PLUGIN_COMMAND_PREFIX")]),
+        (
+            "$PLUGIN_COMMAND_PREFIX:create",
+            [("PLUGIN_COMMAND_PREFIX", "", "", "$PLUGIN_COMMAND_PREFIX")],
+        ),
         (
             "${PLUGIN_DATASTORE_PORTS[1]} and $1 $@",
             [
@@ -124,7 +143,10 @@ def test_split_assignment_on_a_handmade_word() -> None:
                 ("@", "", "", "$@"),
             ],
         ),
-        ("${PLUGIN_DATASTORE_PORTS[@]}", [("PLUGIN_DATASTORE_PORTS", "[@]", "", "${PLUGIN_DATASTORE_PORTS[@]}")]),
+        (
+            "${PLUGIN_DATASTORE_PORTS[@]}",
+            [("PLUGIN_DATASTORE_PORTS", "[@]", "", "${PLUGIN_DATASTORE_PORTS[@]}")],
+        ),
         ("${MISSING:-fallback}", [("MISSING", "", ":-", "${MISSING:-fallback}")]),
         # an apostrophe is not a quote here
         ("don't use $A", [("A", "", "", "$A")]),
@@ -132,7 +154,12 @@ def test_split_assignment_on_a_handmade_word() -> None:
         # double quotes, backquotes and backslashes are taken literally
         (
             'it\'s "$FOO" and `$BAR` \\$BAZ end $QUX',
-            [("FOO", "", "", "$FOO"), ("BAR", "", "", "$BAR"), ("BAZ", "", "", "$BAZ"), ("QUX", "", "", "$QUX")],
+            [
+                ("FOO", "", "", "$FOO"),
+                ("BAR", "", "", "$BAR"),
+                ("BAZ", "", "", "$BAZ"),
+                ("QUX", "", "", "$QUX"),
+            ],
         ),
         ('unbalanced "$A', [("A", "", "", "$A")]),
         ("x $(date) $Y", [("Y", "", "", "$Y")]),
@@ -143,7 +170,9 @@ def test_split_assignment_on_a_handmade_word() -> None:
 def test_find_parameters(text: str, expected: list[tuple[str, str, str, str]]) -> None:
     parameters = bash.find_parameters(text)
     assert parameters is not None
-    assert [(p.name, p.subscript, p.operator, text[p.start : p.end]) for p in parameters] == expected
+    assert [
+        (p.name, p.subscript, p.operator, text[p.start : p.end]) for p in parameters
+    ] == expected
 
 
 @pytest.mark.parametrize(
@@ -152,7 +181,10 @@ def test_find_parameters(text: str, expected: list[tuple[str, str, str, str]]) -
         ('a "q" `b` \\ c \\\\ d "$X"', "$X"),
         ('"""```\\\\\\${Y}', "${Y}"),
         ("'''$Z'''", "$Z"),
-        ('#E export ${PLUGIN_VARIABLE}_IMAGE_VERSION="${PLUGIN_IMAGE_VERSION}"', "${PLUGIN_VARIABLE}"),
+        (
+            '#E export ${PLUGIN_VARIABLE}_IMAGE_VERSION="${PLUGIN_IMAGE_VERSION}"',
+            "${PLUGIN_VARIABLE}",
+        ),
     ],
 )
 def test_find_parameters_spans_index_the_original_text(text: str, spelled: str) -> None:
@@ -167,7 +199,10 @@ def test_find_parameters_two_spans_after_escaped_characters() -> None:
     parameters = bash.find_parameters(text)
     assert parameters is not None
     assert [(p.start, p.end) for p in parameters] == [(10, 28), (44, 67)]
-    assert [text[p.start : p.end] for p in parameters] == ["${PLUGIN_VARIABLE}", "${PLUGIN_IMAGE_VERSION}"]
+    assert [text[p.start : p.end] for p in parameters] == [
+        "${PLUGIN_VARIABLE}",
+        "${PLUGIN_IMAGE_VERSION}",
+    ]
 
 
 @pytest.mark.parametrize("text", ["x $(", "$(", "${"])
@@ -271,4 +306,7 @@ def test_substitute_with_find_parameters_round_trip() -> None:
     text = 'it\'s "$A" and `${B}` \\ $C'
     parameters = bash.find_parameters(text)
     assert parameters is not None
-    assert bash.substitute(text, parameters, lambda p: p.name.lower() * 2) == 'it\'s "aa" and `bb` \\ cc'
+    assert (
+        bash.substitute(text, parameters, lambda p: p.name.lower() * 2)
+        == 'it\'s "aa" and `bb` \\ cc'
+    )

@@ -90,9 +90,17 @@ def test_literal_substitute_alias_in_description_graphite() -> None:
         ("${PLUGIN_DEFAULT_ALIAS}", {"alias": "${PLUGIN_IMAGE}"}, "postgres"),
         # step 8 runs before step 9; step 9 after everything else
         ("${PLUGIN_DATASTORE_PORTS[@]}", {"ports": ["${PLUGIN_SCHEME}"]}, "${PLUGIN_SCHEME}"),
-        ("${PLUGIN_SCHEME}", {"scheme": "${PLUGIN_DATASTORE_PORTS[@]}", "ports": ["1", "2"]}, "1 2"),
+        (
+            "${PLUGIN_SCHEME}",
+            {"scheme": "${PLUGIN_DATASTORE_PORTS[@]}", "ports": ["1", "2"]},
+            "1 2",
+        ),
         # step 2 ($PLUGIN_COMMAND_PREFIX) runs before step 3 (${PLUGIN_COMMAND_PREFIX})
-        ("$PLUGIN_COMMAND_PREFIX", {"prefix": "${PLUGIN_COMMAND_PREFIX}"}, "${PLUGIN_COMMAND_PREFIX}"),
+        (
+            "$PLUGIN_COMMAND_PREFIX",
+            {"prefix": "${PLUGIN_COMMAND_PREFIX}"},
+            "${PLUGIN_COMMAND_PREFIX}",
+        ),
     ],
 )
 def test_literal_substitute_order(line: str, overrides: dict[str, object], expected: str) -> None:
@@ -132,7 +140,7 @@ def test_literal_substitute_missing_value_keeps_spelling(
         # `list` needs no hyphen; nothing to remove then
         ("PORTLIST", "<portlist...>"),
         # every uppercase run of the whole line, including an annotation marker
-        ('#E dokku x:y $1', "<e>"),
+        ("#E dokku x:y $1", "<e>"),
         ('  declare SERVICE="$1"  ', "<service>"),
         ("no uppercase here $1", ""),
     ],
@@ -304,7 +312,9 @@ def test_regex_list(lines: tuple[str, ...], strip: bool, expected: list[str] | N
     [
         (('export POSTGRES_CONFIG_OPTIONS=${POSTGRES_CONFIG_OPTIONS:=""}',), "POSTGRES", None),
         (
-            ('export MONGO_CONFIG_OPTIONS=${MONGO_CONFIG_OPTIONS:=" --storageEngine wiredTiger --auth "}',),
+            (
+                'export MONGO_CONFIG_OPTIONS=${MONGO_CONFIG_OPTIONS:=" --storageEngine wiredTiger --auth "}',
+            ),
             "MONGO",
             " --storageEngine wiredTiger --auth ",
         ),

@@ -84,7 +84,11 @@ def test_self_reference_terminates() -> None:
     ("line", "compat", "corrected"),
     [
         ('export PLUGIN_SCHEME="http"', "http", "http"),
-        ("export PLUGIN_SCHEME='single'", "single", "single"),  # compat falls back: the script crashes
+        (
+            "export PLUGIN_SCHEME='single'",
+            "single",
+            "single",
+        ),  # compat falls back: the script crashes
         ("export PLUGIN_SCHEME=bare", "bare", "bare"),
         ('export PLUGIN_SCHEME="a" # "b"', 'a" # "b', "a"),
         ('export PLUGIN_SCHEME="a"\nexport PLUGIN_SCHEME="b"', "b", "b"),
@@ -213,7 +217,10 @@ def test_missing_variable_and_ports_warn(quirks: Quirks) -> None:
     ],
 )
 def test_disable_pull_variable(text: str, compat: str, corrected: str) -> None:
-    assert (_values(text, COMPAT).disable_pull_variable, _values(text, CORRECTED).disable_pull_variable) == (
+    assert (
+        _values(text, COMPAT).disable_pull_variable,
+        _values(text, CORRECTED).disable_pull_variable,
+    ) == (
         compat,
         corrected,
     )
@@ -221,13 +228,16 @@ def test_disable_pull_variable(text: str, compat: str, corrected: str) -> None:
 
 # --- Resolver -----------------------------------------------------------------------------
 
-RESOLVER_CONFIG = BASE + """\
+RESOLVER_CONFIG = (
+    BASE
+    + """\
 export PLUGIN_DEFAULT_ALIAS="MINI"
 export PLUGIN_IMAGE=$MINI_IMAGE
 export MINI_IMAGE=${MINI_IMAGE:="x/y"}
 export NOW="$(date)"
 export TICKS=`date`
 """
+)
 
 
 @pytest.mark.parametrize(
@@ -252,7 +262,10 @@ export TICKS=`date`
         ("$NOW $TICKS", "$NOW $TICKS"),
         ("${MISSING:-fallback}", "fallback"),
         ("it's $PLUGIN_VARIABLE's", "it's MINI's"),
-        ('export ${PLUGIN_VARIABLE}_IMAGE_VERSION="${PLUGIN_IMAGE_VERSION}"', 'export MINI_IMAGE_VERSION="1.2.3"'),
+        (
+            'export ${PLUGIN_VARIABLE}_IMAGE_VERSION="${PLUGIN_IMAGE_VERSION}"',
+            'export MINI_IMAGE_VERSION="1.2.3"',
+        ),
         ("x $(", "x $("),
         ("no variables", "no variables"),
     ],
@@ -283,4 +296,3 @@ def test_resolver_value(name: str, expected: str | None) -> None:
 )
 def test_resolver_items(name: str, expected: tuple[str, ...] | None) -> None:
     assert _resolver(RESOLVER_CONFIG).items(name) == expected
-

@@ -33,7 +33,16 @@ def test_json_is_to_data_indented_with_a_final_newline(result: Result) -> None:
 
 def test_schema(data: dict[str, Any]) -> None:
     assert (SCHEMA, data["schema"]) == ("docgen.plugin/1", "docgen.plugin/1")
-    assert list(data) == ["schema", "plugin", "image", "ports", "sponsors", "unimplemented", "commands", "sections"]
+    assert list(data) == [
+        "schema",
+        "plugin",
+        "image",
+        "ports",
+        "sponsors",
+        "unimplemented",
+        "commands",
+        "sections",
+    ]
 
 
 def test_plugin(data: dict[str, Any]) -> None:
@@ -105,7 +114,16 @@ def test_commands_in_file_name_order(data: dict[str, Any]) -> None:
 
 def test_command_fields(data: dict[str, Any]) -> None:
     create = next(c for c in data["commands"] if c["name"] == "create")
-    assert list(create) == ["name", "source", "description", "usage", "arguments", "flags", "examples", "fragment"]
+    assert list(create) == [
+        "name",
+        "source",
+        "description",
+        "usage",
+        "arguments",
+        "flags",
+        "examples",
+        "fragment",
+    ]
     assert create["source"].endswith("sample-plugin/subcommands/create")
     assert create["description"] == "create a meilisearch service"
     assert create["usage"] == "<service> [--create-flags...]"
@@ -134,11 +152,25 @@ def test_sections(data: dict[str, Any]) -> None:
         (
             "lifecycle",
             "Service Lifecycle",
-            ["enter", "expose", "unexpose", "promote", "start", "stop", "pause", "restart", "upgrade"],
+            [
+                "enter",
+                "expose",
+                "unexpose",
+                "promote",
+                "start",
+                "stop",
+                "pause",
+                "restart",
+                "upgrade",
+            ],
         ),
         ("automation", "Service Automation", ["app-links", "exists", "linked", "links"]),
         ("data", "Data Management", []),
-        ("backups", "Backups", ["backup-set-public-key-encryption", "backup-unset-public-key-encryption"]),
+        (
+            "backups",
+            "Backups",
+            ["backup-set-public-key-encryption", "backup-unset-public-key-encryption"],
+        ),
     ]
 
 
@@ -146,7 +178,13 @@ def test_corrected_json_says_so() -> None:
     data = json.loads(to_json(generate(SAMPLE, compat=False).readme))
     assert (data["schema"], data["plugin"]["compat"]) == ("docgen.plugin/1", False)
     # corrected mode drops the empty section and adds the hidden command
-    assert [s["key"] for s in data["sections"]] == ["basic", "lifecycle", "automation", "backups", "other"]
+    assert [s["key"] for s in data["sections"]] == [
+        "basic",
+        "lifecycle",
+        "automation",
+        "backups",
+        "other",
+    ]
     assert data["sections"][-1]["commands"] == ["destroy"]
 
 
@@ -157,7 +195,9 @@ def test_json_keeps_non_ascii(result: Result) -> None:
 
 def test_html(result: Result) -> None:
     html = to_html(result.text)
-    assert html.startswith('<!doctype html>\n<html><head><meta charset="utf-8"><title>README</title></head>\n<body>\n<h1>')
+    assert html.startswith(
+        '<!doctype html>\n<html><head><meta charset="utf-8"><title>README</title></head>\n<body>\n<h1>'
+    )
     assert html.endswith("</body></html>\n")
     assert html.count("<h1>") == 1
     assert "<h1>dokku meilisearch " in html

@@ -37,7 +37,9 @@ LIST = script(
     declare="",
     annotations="#E list every service\n  #E dokku $PLUGIN_COMMAND_PREFIX:list",
 )
-CLEAN_FRAGMENT = "#### Notes\n\nSee [the docs](https://example.com).\n\n```shell\ndokku mini:create x\n```\n"
+CLEAN_FRAGMENT = (
+    "#### Notes\n\nSee [the docs](https://example.com).\n\n```shell\ndokku mini:create x\n```\n"
+)
 
 
 def _clean(**overrides: object) -> dict[str, object]:
@@ -89,7 +91,11 @@ def test_leaked_variable(plugin: Callable[..., Path]) -> None:
 
 def test_leaked_config_variable(plugin: Callable[..., Path]) -> None:
     """A variable the config defines counts too, even without the PLUGIN_ prefix."""
-    text = script("create", "create a service", annotations="#E export MINI_CONFIG_OPTIONS=$MINI_CONFIG_OPTIONS")
+    text = script(
+        "create",
+        "create a service",
+        annotations="#E export MINI_CONFIG_OPTIONS=$MINI_CONFIG_OPTIONS",
+    )
     root = plugin(**_clean(subcommands={"create": text}))
     assert lint(root) == [
         Finding(
@@ -168,7 +174,11 @@ def test_flag_taken(plugin: Callable[..., Path], declare: str) -> None:
 
 
 def test_hidden_command(plugin: Callable[..., Path]) -> None:
-    text = script("destroy", "delete the service", annotations="#E dokku $PLUGIN_COMMAND_PREFIX:destroy lollipop")
+    text = script(
+        "destroy",
+        "delete the service",
+        annotations="#E dokku $PLUGIN_COMMAND_PREFIX:destroy lollipop",
+    )
     root = plugin(**_clean(subcommands={"destroy": text}))
     assert lint(root) == [
         Finding(
@@ -181,9 +191,15 @@ def test_hidden_command(plugin: Callable[..., Path]) -> None:
 
 
 def test_hidden_command_listed_by_settings(plugin: Callable[..., Path]) -> None:
-    text = script("destroy", "delete the service", annotations="#E dokku $PLUGIN_COMMAND_PREFIX:destroy lollipop")
+    text = script(
+        "destroy",
+        "delete the service",
+        annotations="#E dokku $PLUGIN_COMMAND_PREFIX:destroy lollipop",
+    )
     settings = CLEAN_SETTINGS + '[sections.basic]\nadd = ["destroy"]\n'
-    assert lint(plugin(**_clean(subcommands={"destroy": text}, files={"docgen.toml": settings}))) == []
+    assert (
+        lint(plugin(**_clean(subcommands={"destroy": text}, files={"docgen.toml": settings}))) == []
+    )
 
 
 def test_no_description(plugin: Callable[..., Path]) -> None:
@@ -198,7 +214,9 @@ def test_no_description(plugin: Callable[..., Path]) -> None:
 
 def test_no_example(plugin: Callable[..., Path]) -> None:
     root = plugin(**_clean(subcommands={"info": script("info", "print the service information")}))
-    assert lint(root) == [Finding(str(root / "subcommands" / "info"), None, "no-example", "no #E example")]
+    assert lint(root) == [
+        Finding(str(root / "subcommands" / "info"), None, "no-example", "no #E example")
+    ]
 
 
 def test_sentence_backtick(plugin: Callable[..., Path]) -> None:
@@ -220,7 +238,9 @@ def test_sentence_backtick(plugin: Callable[..., Path]) -> None:
 
 
 def test_unknown_unimplemented(plugin: Callable[..., Path]) -> None:
-    config = CLEAN_CONFIG.replace("PLUGIN_UNIMPLEMENTED_SUBCOMMANDS=()", 'PLUGIN_UNIMPLEMENTED_SUBCOMMANDS=("nosuch" "zap")')
+    config = CLEAN_CONFIG.replace(
+        "PLUGIN_UNIMPLEMENTED_SUBCOMMANDS=()", 'PLUGIN_UNIMPLEMENTED_SUBCOMMANDS=("nosuch" "zap")'
+    )
     root = plugin(**_clean(config=config))
     line = _line(config, "PLUGIN_UNIMPLEMENTED_SUBCOMMANDS")
     assert lint(root) == [
@@ -240,13 +260,17 @@ def test_unknown_unimplemented(plugin: Callable[..., Path]) -> None:
 
 
 def test_unimplemented_subcommand_is_fine(plugin: Callable[..., Path]) -> None:
-    config = CLEAN_CONFIG.replace("PLUGIN_UNIMPLEMENTED_SUBCOMMANDS=()", 'PLUGIN_UNIMPLEMENTED_SUBCOMMANDS=("info")')
+    config = CLEAN_CONFIG.replace(
+        "PLUGIN_UNIMPLEMENTED_SUBCOMMANDS=()", 'PLUGIN_UNIMPLEMENTED_SUBCOMMANDS=("info")'
+    )
     text = script("info", "print the service information")  # no example, but not rendered
     assert lint(plugin(**_clean(config=config, subcommands={"info": text}))) == []
 
 
 def test_empty_section(plugin: Callable[..., Path]) -> None:
-    settings = "".join(f"[sections.{key}]\nremove = true\n" for key in ("lifecycle", "automation", "backups"))
+    settings = "".join(
+        f"[sections.{key}]\nremove = true\n" for key in ("lifecycle", "automation", "backups")
+    )
     root = plugin(**_clean(files={"docgen.toml": settings}))
     assert lint(root) == [
         Finding(
@@ -275,11 +299,19 @@ def test_unused_fragment(plugin: Callable[..., Path]) -> None:
     [
         (
             "Some text.\n\n```shell\ndokku mini:create x\n",
-            (3, "unclosed-fence", "this code fence is never closed; it swallows the rest of the README"),
+            (
+                3,
+                "unclosed-fence",
+                "this code fence is never closed; it swallows the rest of the README",
+            ),
         ),
         (
             "```\nok\n```\n\n~~~\nnot closed\n",
-            (5, "unclosed-fence", "this code fence is never closed; it swallows the rest of the README"),
+            (
+                5,
+                "unclosed-fence",
+                "this code fence is never closed; it swallows the rest of the README",
+            ),
         ),
         (
             "## Heading\n\ntext\n",
@@ -299,7 +331,13 @@ def test_unused_fragment(plugin: Callable[..., Path]) -> None:
         ),
         ("See [the docs]().\n", (None, "empty-link", "a link with an empty target")),
     ],
-    ids=["unclosed-fence", "unclosed-tilde-fence", "heading-level-2", "heading-level-3", "empty-link"],
+    ids=[
+        "unclosed-fence",
+        "unclosed-tilde-fence",
+        "heading-level-2",
+        "heading-level-3",
+        "empty-link",
+    ],
 )
 def test_fragment_markdown(
     plugin: Callable[..., Path], fragment: str, expected: tuple[int | None, str, str]
@@ -317,16 +355,22 @@ def test_finding_str() -> None:
 # --- run_lint -----------------------------------------------------------------------------
 
 
-def test_run_lint_clean_exits_0(plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_run_lint_clean_exits_0(
+    plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = plugin(**_clean())
     assert run_lint([root], "text") == 0
     assert capsys.readouterr().out == ""
 
 
-def test_run_lint_findings_exit_1(plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_run_lint_findings_exit_1(
+    plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = plugin(**_clean(subcommands={"info": script("info", "print the service information")}))
     assert run_lint([root], "text") == 1
-    assert capsys.readouterr().out == f"{root / 'subcommands' / 'info'}: no-example: no #E example\n"
+    assert (
+        capsys.readouterr().out == f"{root / 'subcommands' / 'info'}: no-example: no #E example\n"
+    )
 
 
 def test_run_lint_error_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -366,7 +410,9 @@ def test_run_lint_json(plugin: Callable[..., Path], capsys: pytest.CaptureFixtur
     ]
 
 
-def test_run_lint_json_clean(plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_run_lint_json_clean(
+    plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = plugin(**_clean())
     assert run_lint([root], "json") == 0
     assert json.loads(capsys.readouterr().out) == [{"plugin": str(root), "findings": []}]

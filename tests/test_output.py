@@ -135,7 +135,10 @@ def test_compare_invalid_utf8(tmp_path: Path) -> None:
     (tmp_path / "README.md").write_bytes(b"\xff\xfe")
     with pytest.raises(DocgenError) as raised:
         compare(tmp_path, "x\n")
-    assert str(raised.value) == f"{tmp_path / 'README.md'}: error: is not valid UTF-8 (docgen writes README.md as UTF-8)"
+    assert (
+        str(raised.value)
+        == f"{tmp_path / 'README.md'}: error: is not valid UTF-8 (docgen writes README.md as UTF-8)"
+    )
 
 
 def test_compare_refuses_a_directory(tmp_path: Path) -> None:
@@ -166,7 +169,11 @@ def test_write_keeps_mode_bits(tmp_path: Path, mode: int) -> None:
     readme.write_text("old\n", encoding="utf-8")
     os.chmod(readme, mode)
     write(compare(tmp_path, "new\n"))
-    assert (stat.S_IMODE(readme.stat().st_mode), readme.read_bytes(), _leftovers(tmp_path)) == (mode, b"new\n", [])
+    assert (stat.S_IMODE(readme.stat().st_mode), readme.read_bytes(), _leftovers(tmp_path)) == (
+        mode,
+        b"new\n",
+        [],
+    )
 
 
 def test_write_new_file(tmp_path: Path) -> None:
@@ -188,7 +195,9 @@ def test_write_writes_lf_utf8_without_bom(tmp_path: Path) -> None:
 def test_write_with_markers(tmp_path: Path) -> None:
     (tmp_path / "README.md").write_text(f"pre\n{START}\nold\n{END}\npost\n", encoding="utf-8")
     write(compare(tmp_path, "new\n"))
-    assert (tmp_path / "README.md").read_text(encoding="utf-8") == f"pre\n{START}\nnew\n{END}\npost\n"
+    assert (tmp_path / "README.md").read_text(
+        encoding="utf-8"
+    ) == f"pre\n{START}\nnew\n{END}\npost\n"
 
 
 def test_write_failure_leaves_no_temp_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -201,8 +210,14 @@ def test_write_failure_leaves_no_temp_file(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setattr(os, "replace", fail)
     with pytest.raises(DocgenError) as raised:
         write(comparison)
-    assert str(raised.value) == f"{tmp_path / 'README.md'}: error: cannot be written: No space left on device"
-    assert ((tmp_path / "README.md").read_text(encoding="utf-8"), _leftovers(tmp_path)) == ("old\n", [])
+    assert (
+        str(raised.value)
+        == f"{tmp_path / 'README.md'}: error: cannot be written: No space left on device"
+    )
+    assert ((tmp_path / "README.md").read_text(encoding="utf-8"), _leftovers(tmp_path)) == (
+        "old\n",
+        [],
+    )
 
 
 def test_write_read_only_readme(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -224,7 +239,11 @@ def test_write_read_only_mode_bits(tmp_path: Path) -> None:
     with pytest.raises(DocgenError) as raised:
         write(compare(tmp_path, "new\n"))
     assert raised.value.message == "is read-only"
-    assert (readme.read_text(encoding="utf-8"), stat.S_IMODE(readme.stat().st_mode), _leftovers(tmp_path)) == (
+    assert (
+        readme.read_text(encoding="utf-8"),
+        stat.S_IMODE(readme.stat().st_mode),
+        _leftovers(tmp_path),
+    ) == (
         "old\n",
         0o444,
         [],

@@ -21,7 +21,9 @@ def _scan(text: str, quirks: Quirks, expand: object = None) -> Scanned:
 
 
 def _literal(line: str) -> str:
-    return compat.literal_substitute(line, "mini", "MINI", "MINI", "mini/server", "mini", ["1234", "5678"])
+    return compat.literal_substitute(
+        line, "mini", "MINI", "MINI", "mini/server", "mini", ["1234", "5678"]
+    )
 
 
 # --- description --------------------------------------------------------------------------
@@ -87,7 +89,11 @@ def test_unreadable_description_warns(quirks: Quirks) -> None:
             "<service> [<name>] [-f|--force]",
         ),
         # the last $1 line wins
-        ('declare SERVICE="$1"\ndeclare SERVICE="$1" APP="$2"', "<service> <app>", "<service> <app>"),
+        (
+            'declare SERVICE="$1"\ndeclare SERVICE="$1" APP="$2"',
+            "<service> <app>",
+            "<service> <app>",
+        ),
         # a later $1 line without names: compat takes it, corrected keeps the declare line
         ('declare SERVICE="$1" APP="$2"\n[[ -z $1 ]] && exit', "", "<service> <app>"),
         # no $1 line: no arguments
@@ -95,7 +101,10 @@ def test_unreadable_description_warns(quirks: Quirks) -> None:
     ],
 )
 def test_usage(text: str, compat_usage: str, corrected_usage_: str) -> None:
-    assert (_scan(text, COMPAT).usage, _scan(text, CORRECTED).usage) == (compat_usage, corrected_usage_)
+    assert (_scan(text, COMPAT).usage, _scan(text, CORRECTED).usage) == (
+        compat_usage,
+        corrected_usage_,
+    )
 
 
 @pytest.mark.parametrize(
@@ -134,7 +143,9 @@ def test_example_with_dollar_one_before_declare() -> None:
     ],
 )
 def test_annotations_with_dollar_one(
-    line: str, compat_result: tuple[tuple[object, ...], str], corrected_result: tuple[tuple[object, ...], str]
+    line: str,
+    compat_result: tuple[tuple[object, ...], str],
+    corrected_result: tuple[tuple[object, ...], str],
 ) -> None:
     def summary(scanned: Scanned) -> tuple[tuple[object, ...], str]:
         return (scanned.flags or scanned.arguments, scanned.usage)
@@ -186,7 +197,9 @@ def test_arguments(quirks: Quirks) -> None:
         ("#Example not an annotation", (), ()),
     ],
 )
-def test_example_lines(text: str, compat_lines: tuple[str, ...], corrected_lines: tuple[str, ...]) -> None:
+def test_example_lines(
+    text: str, compat_lines: tuple[str, ...], corrected_lines: tuple[str, ...]
+) -> None:
     assert (_scan(text, COMPAT).example_lines, _scan(text, CORRECTED).example_lines) == (
         compat_lines,
         corrected_lines,
@@ -202,7 +215,10 @@ def test_example_lines_are_expanded() -> None:
 
 def test_example_line_with_declare_desc_in_compat_sets_description() -> None:
     text = 'declare desc="real"\n#E declare desc="from example"'
-    assert (_scan(text, COMPAT).description, _scan(text, COMPAT).example_lines) == ("from example", ())
+    assert (_scan(text, COMPAT).description, _scan(text, COMPAT).example_lines) == (
+        "from example",
+        (),
+    )
     assert (_scan(text, CORRECTED).description, _scan(text, CORRECTED).example_lines) == (
         "real",
         ('declare desc="from example"',),
@@ -273,7 +289,11 @@ def test_examples_grouping_corrected() -> None:
     ("lines", "compat_examples", "corrected_examples"),
     [
         ((), (), ()),
-        (("\ttab-indented line",), (Example("text", "Tab-indented line:"),), (Example("text", "Tab-indented line:"),)),
+        (
+            ("\ttab-indented line",),
+            (Example("text", "Tab-indented line:"),),
+            (Example("text", "Tab-indented line:"),),
+        ),
         (("    only code",), (Example("code", "only code"),), (Example("code", "only code"),)),
         (
             ("    a", "        b  ", "    c"),
@@ -286,7 +306,11 @@ def test_examples_grouping_corrected() -> None:
             (Example("quote", "> 'schedule' is a crontab expression, eg. \"0 3 * * *\""),),
             (Example("quote", "> 'schedule' is a crontab expression, eg. \"0 3 * * *\""),),
         ),
-        (("  leading spaces",), (Example("text", "Leading spaces:"),), (Example("text", "Leading spaces:"),)),
+        (
+            ("  leading spaces",),
+            (Example("text", "Leading spaces:"),),
+            (Example("text", "Leading spaces:"),),
+        ),
         # consecutive sentences merge into one
         (
             ("first line", "second line", "dokku x"),
@@ -301,6 +325,11 @@ def test_examples_grouping_corrected() -> None:
     ],
 )
 def test_examples(
-    lines: tuple[str, ...], compat_examples: tuple[Example, ...], corrected_examples: tuple[Example, ...]
+    lines: tuple[str, ...],
+    compat_examples: tuple[Example, ...],
+    corrected_examples: tuple[Example, ...],
 ) -> None:
-    assert (examples(lines, COMPAT), examples(lines, CORRECTED)) == (compat_examples, corrected_examples)
+    assert (examples(lines, COMPAT), examples(lines, CORRECTED)) == (
+        compat_examples,
+        corrected_examples,
+    )

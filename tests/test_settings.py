@@ -57,7 +57,18 @@ def test_default_sections_follow_a8() -> None:
         (
             "lifecycle",
             "Service Lifecycle",
-            ("connect", "enter", "expose", "unexpose", "promote", "start", "stop", "pause", "restart", "upgrade"),
+            (
+                "connect",
+                "enter",
+                "expose",
+                "unexpose",
+                "promote",
+                "start",
+                "stop",
+                "pause",
+                "restart",
+                "upgrade",
+            ),
         ),
         ("automation", "Service Automation", ("app-links", "clone", "exists", "linked", "links")),
         ("data", "Data Management", ("import", "export")),
@@ -83,9 +94,15 @@ def test_default_sections_follow_a8() -> None:
 def test_default_intros() -> None:
     intros = {s.key: s.intro for s in default_settings().sections}
     assert intros["basic"] == ""
-    assert intros["lifecycle"] == "The lifecycle of each service can be managed through the following commands:"
+    assert (
+        intros["lifecycle"]
+        == "The lifecycle of each service can be managed through the following commands:"
+    )
     assert intros["automation"] == "Service scripting can be executed using the following commands:"
-    assert intros["data"] == "The underlying service data can be imported and exported with the following commands:"
+    assert (
+        intros["data"]
+        == "The underlying service data can be imported and exported with the following commands:"
+    )
     assert intros["backups"].split("\n\n") == [
         "Datastore backups are supported via AWS S3 and S3 compatible services like [minio](https://github.com/minio/minio).",
         "You may skip the `backup-auth` step if your dokku install is running within EC2 and has access to the "
@@ -205,7 +222,10 @@ def test_remove_must_be_a_bool() -> None:
 def test_sections_add_appends_commands() -> None:
     settings = _parse('[sections.basic]\nadd = ["destroy", "ca-import"]')
     assert settings.sections[0] == Section(
-        "basic", "Basic Usage", "", ("create", "info", "list", "logs", "link", "unlink", "set", "destroy", "ca-import")
+        "basic",
+        "Basic Usage",
+        "",
+        ("create", "info", "list", "logs", "link", "unlink", "set", "destroy", "ca-import"),
     )
     assert [s.key for s in settings.sections] == DEFAULT_KEYS
 
@@ -227,13 +247,22 @@ def test_sections_title_and_intro_change_in_place() -> None:
         ("[sections.data]\nremove = true", ["basic", "lifecycle", "automation", "backups"]),
         ("[sections.data]\nremove = false", DEFAULT_KEYS),
         ("[sections.nosuch]\nremove = true", DEFAULT_KEYS),
-        ('[sections.backups]\nafter = "basic"', ["basic", "backups", "lifecycle", "automation", "data"]),
-        ('[sections.basic]\nafter = "backups"', ["lifecycle", "automation", "data", "backups", "basic"]),
-        ('[sections.extra]\ncommands = ["a"]', [*DEFAULT_KEYS, "extra"]),
-        ('[sections.notes]\nafter = "basic"', ["basic", "notes", "lifecycle", "automation", "data", "backups"]),
         (
-            '[sections.lifecycle]\nremove = true\n[sections.automation]\nremove = true\n'
-            '[sections.data]\nremove = true\n[sections.backups]\nremove = true',
+            '[sections.backups]\nafter = "basic"',
+            ["basic", "backups", "lifecycle", "automation", "data"],
+        ),
+        (
+            '[sections.basic]\nafter = "backups"',
+            ["lifecycle", "automation", "data", "backups", "basic"],
+        ),
+        ('[sections.extra]\ncommands = ["a"]', [*DEFAULT_KEYS, "extra"]),
+        (
+            '[sections.notes]\nafter = "basic"',
+            ["basic", "notes", "lifecycle", "automation", "data", "backups"],
+        ),
+        (
+            "[sections.lifecycle]\nremove = true\n[sections.automation]\nremove = true\n"
+            "[sections.data]\nremove = true\n[sections.backups]\nremove = true",
             ["basic"],
         ),
         # tables apply in file order: "after" may name a section added above it

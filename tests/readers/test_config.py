@@ -18,7 +18,10 @@ def _assignments(text: str) -> list[Assignment]:
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ('export PLUGIN_COMMAND_PREFIX="postgres"', Assignment("PLUGIN_COMMAND_PREFIX", 1, 'PLUGIN_COMMAND_PREFIX="postgres"')),
+        (
+            'export PLUGIN_COMMAND_PREFIX="postgres"',
+            Assignment("PLUGIN_COMMAND_PREFIX", 1, 'PLUGIN_COMMAND_PREFIX="postgres"'),
+        ),
         ("PLUGIN_SCHEME=postgres", Assignment("PLUGIN_SCHEME", 1, "PLUGIN_SCHEME=postgres")),
         ("declare -x FOO=bar", Assignment("FOO", 1, "FOO=bar")),
         ("declare -rx R=3", Assignment("R", 1, "R=3")),
@@ -33,7 +36,11 @@ def _assignments(text: str) -> list[Assignment]:
         ("A=1 B=2", Assignment("A", 1, "A=1 B=2")),
         (
             'export MINI_CONFIG_OPTIONS=${MINI_CONFIG_OPTIONS:=" --a "} # default',
-            Assignment("MINI_CONFIG_OPTIONS", 1, 'MINI_CONFIG_OPTIONS=${MINI_CONFIG_OPTIONS:=" --a "} # default'),
+            Assignment(
+                "MINI_CONFIG_OPTIONS",
+                1,
+                'MINI_CONFIG_OPTIONS=${MINI_CONFIG_OPTIONS:=" --a "} # default',
+            ),
         ),
     ],
 )
@@ -68,7 +75,14 @@ def test_not_an_assignment(line: str) -> None:
         ("X=()", [Assignment("X", 1, "X=()", "")]),
         (
             "export PLUGIN_DATASTORE_PORTS=(1234) # trailing (comment)",
-            [Assignment("PLUGIN_DATASTORE_PORTS", 1, "PLUGIN_DATASTORE_PORTS=(1234) # trailing (comment)", "1234")],
+            [
+                Assignment(
+                    "PLUGIN_DATASTORE_PORTS",
+                    1,
+                    "PLUGIN_DATASTORE_PORTS=(1234) # trailing (comment)",
+                    "1234",
+                )
+            ],
         ),
         # a quoted ) does not close the array
         ('X=( "a)" b )', [Assignment("X", 1, 'X=( "a)" b )', ' "a)" b ')]),
@@ -108,7 +122,10 @@ def test_multi_line_array_with_comments() -> None:
 
 def test_comment_hides_the_closing_paren() -> None:
     text = "Y=(a # c)\n  b)\nA=1\n"
-    assert _assignments(text) == [Assignment("Y", 1, "Y=(a # c)", "a # c)\n  b"), Assignment("A", 3, "A=1")]
+    assert _assignments(text) == [
+        Assignment("Y", 1, "Y=(a # c)", "a # c)\n  b"),
+        Assignment("A", 3, "A=1"),
+    ]
 
 
 def test_assignments_inside_if_blocks() -> None:
@@ -127,7 +144,9 @@ def test_assignments_inside_if_blocks() -> None:
         ("PLUGIN_OTHER", 5, "PLUGIN_OTHER=1"),
     ]
     # the last one wins
-    assert config.last("PLUGIN_BASE_PATH") == Assignment("PLUGIN_BASE_PATH", 3, 'PLUGIN_BASE_PATH="$PLUGIN_ENABLED_PATH"')
+    assert config.last("PLUGIN_BASE_PATH") == Assignment(
+        "PLUGIN_BASE_PATH", 3, 'PLUGIN_BASE_PATH="$PLUGIN_ENABLED_PATH"'
+    )
     assert config.last("NOT_THERE") is None
 
 
@@ -137,7 +156,9 @@ def test_lines_are_kept() -> None:
 
 
 def test_read_config(tmp_path: Path) -> None:
-    (tmp_path / "config").write_bytes(b'\xef\xbb\xbfexport PLUGIN_COMMAND_PREFIX="x"\r\nexport A=(1\r\n 2)\r\n')
+    (tmp_path / "config").write_bytes(
+        b'\xef\xbb\xbfexport PLUGIN_COMMAND_PREFIX="x"\r\nexport A=(1\r\n 2)\r\n'
+    )
     config = read_config(tmp_path)
     assert config.path == str(tmp_path / "config")
     assert config.assignments == (

@@ -39,7 +39,12 @@ def test_fragments_in_code_point_order(tmp_path: Path) -> None:
     docs.mkdir()
     for name in ["backup_x", "backup.x", "backup-unset", "Zeta"]:
         (docs / f"{name}.md").write_text(name, encoding="utf-8")
-    assert [f.name for f in read_fragments(tmp_path)] == ["Zeta", "backup-unset", "backup.x", "backup_x"]
+    assert [f.name for f in read_fragments(tmp_path)] == [
+        "Zeta",
+        "backup-unset",
+        "backup.x",
+        "backup_x",
+    ]
 
 
 def test_readme_md_is_skipped_only_by_exact_name(tmp_path: Path) -> None:

@@ -60,7 +60,9 @@ def test_documentation_lines() -> None:
     ],
 )
 def test_documentation_line_kinds(line: str, kept: bool) -> None:
-    assert documentation_lines(f"first\n{line}\n") == ((SourceLine(2, line.strip()),) if kept else ())
+    assert documentation_lines(f"first\n{line}\n") == (
+        (SourceLine(2, line.strip()),) if kept else ()
+    )
 
 
 def _plugin(root: Path, names: list[str]) -> Path:
@@ -72,9 +74,19 @@ def _plugin(root: Path, names: list[str]) -> Path:
 
 
 def test_read_subcommands_code_point_order(tmp_path: Path) -> None:
-    root = _plugin(tmp_path, ["backup_x", "backup.x", "backup-unset", "Zeta", "backup", "café", "cafe"])
+    root = _plugin(
+        tmp_path, ["backup_x", "backup.x", "backup-unset", "Zeta", "backup", "café", "cafe"]
+    )
     sources, warnings = read_subcommands(root)
-    assert [s.name for s in sources] == ["Zeta", "backup", "backup-unset", "backup.x", "backup_x", "cafe", "café"]
+    assert [s.name for s in sources] == [
+        "Zeta",
+        "backup",
+        "backup-unset",
+        "backup.x",
+        "backup_x",
+        "cafe",
+        "café",
+    ]
     assert warnings == ()
 
 
@@ -92,9 +104,15 @@ def test_read_subcommands_skips_dotfiles_and_directories(tmp_path: Path) -> None
     sources, warnings = read_subcommands(root)
     assert [s.name for s in sources] == ["create"]
     assert warnings == (
-        Diagnostic(str(root / "subcommands" / ".gitkeep"), None, "skipped: a dotfile is not a command"),
-        Diagnostic(str(root / "subcommands" / ".hidden"), None, "skipped: a dotfile is not a command"),
-        Diagnostic(str(root / "subcommands" / "lib"), None, "skipped: a directory is not a command"),
+        Diagnostic(
+            str(root / "subcommands" / ".gitkeep"), None, "skipped: a dotfile is not a command"
+        ),
+        Diagnostic(
+            str(root / "subcommands" / ".hidden"), None, "skipped: a dotfile is not a command"
+        ),
+        Diagnostic(
+            str(root / "subcommands" / "lib"), None, "skipped: a directory is not a command"
+        ),
     )
 
 
