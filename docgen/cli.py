@@ -195,11 +195,11 @@ def lint_command(paths: tuple[Path, ...], fmt: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    command = render_command
+    command, name = render_command, "docgen"
     if args and args[0] == "lint":
-        command, args = lint_command, args[1:]
+        command, name, args = lint_command, "docgen lint", args[1:]
     try:
-        result = command.main(args=args, prog_name="docgen", standalone_mode=False)
+        result = command.main(args=args, prog_name=name, standalone_mode=False)
     except click.exceptions.Exit as done:
         return int(done.exit_code)
     except click.ClickException as error:

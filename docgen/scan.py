@@ -41,7 +41,8 @@ def _declared_description(line: str) -> str | None:
 
 
 def _declared_names(line: str) -> tuple[str, ...] | None:
-    """The names assigned on a ``declare`` line (``SERVICE="$1" LIST=("${@:2}")``)."""
+    """The names assigned on a ``declare`` line (``SERVICE="$1" LIST=("${@:2}")``).
+    Read per token: bashlex rejects the array form, and a name is all that is needed."""
     names = []
     for token in line.split():
         name, sep, _ = token.partition("=")
