@@ -3,7 +3,8 @@
 bashlex is strong on words: quoting, escapes and parameter expansions. It is weak on whole
 scripts: version 0.18 rejects ``x=(...)`` arrays, ``[[ ]]`` and some nested ``"$(...)"``.
 So docgen never hands it a whole file. Callers pass a single statement, or free text that
-this module quotes itself. Every function here returns a value or ``None``. bashlex raises
+this module quotes itself. Every function here returns a value or ``None``; the parsers are pure, so their
+results are memoised by text. bashlex raises
 many exception types on odd input (ParsingError, NotImplementedError, IndexError, ...), and
 none of them gets past this module.
 
@@ -13,6 +14,7 @@ importing it costs more than the rest of a run (see docgen/bashlex_tables.py).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
@@ -86,6 +88,7 @@ def _word(node: Any, source: str) -> Word:
     return Word(raw=source[start:end], text=str(node.word), parameters=parameters)
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_command(statement: str) -> tuple[Word, ...] | None:
     """The words of one simple command (``export A=1 B="x y"``), or None if it is not one."""
     nodes = _parse(statement)
@@ -159,6 +162,7 @@ def split_assignment(word: Word) -> tuple[str, Word] | None:
     return name, Word(raw=word.raw[cut:], text=value_text, parameters=parameters)
 
 
+@functools.lru_cache(maxsize=4096)
 def find_parameters(text: str) -> tuple[Parameter, ...] | None:
     """The parameter expansions in free text (a comment, a sentence), as bash would see them
     inside double quotes. Quotes and backquotes in the text are taken literally."""

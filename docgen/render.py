@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from pathlib import Path
@@ -44,29 +45,34 @@ def environment(overrides: Path | None = None) -> jinja2.Environment:
     )
 
 
-def _template_files(folder: Path) -> list[tuple[str, bytes]]:
-    return sorted(
-        (str(path.relative_to(folder)), path.read_bytes())
-        for path in folder.rglob("*")
-        if path.is_file() and "__pycache__" not in path.parts
-    )
+@functools.lru_cache(maxsize=8)
+def _templates_digest(folder: Path) -> bytes:
+    """A digest of every file of a template folder; once per folder and process."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(f"\0{path.relative_to(folder)}\0".encode() + path.read_bytes())
+    return digest.digest()
+
+
+@functools.lru_cache(maxsize=1)
+def _jinja_stamp() -> str:
+    """Which jinja2 is installed (its file and modification time), without importing it."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("jinja2")
+    origin = spec.origin if spec and spec.origin else ""
+    return f"{origin}|{os.stat(origin).st_mtime_ns if origin else 0}"
 
 
 def _render_key(readme: Readme, quirks: Quirks, overrides: Path | None) -> str:
     """A digest of everything the rendered text depends on: the model, the quirks, every
     template file (defaults and overrides), and the versions of docgen and jinja2."""
-    import importlib.util
-
-    digest = hashlib.sha256()
-    spec = importlib.util.find_spec("jinja2")
-    jinja_file = spec.origin if spec and spec.origin else ""
-    jinja_stamp = os.stat(jinja_file).st_mtime_ns if jinja_file else 0
-    digest.update(f"{__version__}|{jinja_file}|{jinja_stamp}".encode())
+    digest = hashlib.sha256(f"{__version__}|{_jinja_stamp()}".encode())
     digest.update(repr((readme, quirks)).encode())
     for folder in (default_templates(), overrides):
         if folder is not None:
-            for name, data in _template_files(folder):
-                digest.update(f"\0{folder.name}/{name}\0".encode() + data)
+            digest.update(_templates_digest(folder))
     return digest.hexdigest()
 
 
