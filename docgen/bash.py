@@ -88,7 +88,7 @@ def _word(node: Any, source: str) -> Word:
     return Word(raw=source[start:end], text=str(node.word), parameters=parameters)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def parse_command(statement: str) -> tuple[Word, ...] | None:
     """The words of one simple command (``export A=1 B="x y"``), or None if it is not one."""
     nodes = _parse(statement)
@@ -162,10 +162,47 @@ def split_assignment(word: Word) -> tuple[str, Word] | None:
     return name, Word(raw=word.raw[cut:], text=value_text, parameters=parameters)
 
 
-@functools.lru_cache(maxsize=4096)
+# The forms a regular expression finds exactly: $NAME, ${NAME}, ${NAME[i]}, $1, $@ ...
+_SIMPLE = re.compile(
+    r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)(?P<subscript>\[[^]\s{}$]*\])?\}"
+    r"|(?P<bare>[A-Za-z_][A-Za-z0-9_]*|[0-9@*#?!-]))"
+)
+
+
+def _simple_parameters(text: str) -> tuple[Parameter, ...] | None:
+    """The parameters of ``text`` when every ``$`` in it starts a simple form; None when
+    one does not (an operator, a nested or command substitution, a lone ``$``)."""
+    matches = list(_SIMPLE.finditer(text))
+    if len(matches) != text.count("$"):
+        return None
+    return tuple(
+        Parameter(
+            match.group("braced") or match.group("bare"),
+            match.group("subscript") or "",
+            "",
+            "",
+            match.start(),
+            match.end(),
+        )
+        for match in matches
+    )
+
+
+@functools.lru_cache(maxsize=1024)
 def find_parameters(text: str) -> tuple[Parameter, ...] | None:
     """The parameter expansions in free text (a comment, a sentence), as bash would see them
-    inside double quotes. Quotes and backquotes in the text are taken literally."""
+    inside double quotes. Quotes and backquotes in the text are taken literally.
+
+    Text made only of simple forms is read with a regular expression (no bashlex needed,
+    and the same result); anything else is parsed by bashlex."""
+    simple = _simple_parameters(text)
+    if simple is not None:
+        return simple
+    return parameters_by_bashlex(text)
+
+
+def parameters_by_bashlex(text: str) -> tuple[Parameter, ...] | None:
+    """find_parameters() through bashlex, whatever the text."""
     quoted: list[str] = []
     origin: list[int] = []  # origin[i] = index in text of quoted[i]
     for index, char in enumerate(text):

@@ -310,3 +310,32 @@ def test_substitute_with_find_parameters_round_trip() -> None:
         bash.substitute(text, parameters, lambda p: p.name.lower() * 2)
         == 'it\'s "aa" and `bb` \\ cc'
     )
+
+
+SIMPLE_TEXTS = [
+    "",
+    "no parameters at all",
+    "create a $PLUGIN_COMMAND_PREFIX service named lollipop",
+    'export ${PLUGIN_VARIABLE}_IMAGE_VERSION="${PLUGIN_IMAGE_VERSION}"',
+    "dokku $PLUGIN_COMMAND_PREFIX:expose lollipop ${PLUGIN_DATASTORE_PORTS[@]}",
+    "${PLUGIN_DATASTORE_PORTS[0]} and ${PLUGIN_DATASTORE_PORTS[1]} and $1 and $@ and $#",
+    "it's `$A` \\$B 'quoted' \"$C\"",
+    "$A$B${C}x$D_E",
+    "$PLUGIN_SERVICE_NAME",
+    "a lone $ sign",
+    "${X:-default} ${#Y} $(cmd) $((1 + 2)) $$ ${A:=${B}}",
+]
+
+
+@pytest.mark.parametrize("text", SIMPLE_TEXTS)
+def test_find_parameters_fast_path_agrees_with_bashlex(text: str) -> None:
+    """The regular-expression path is only taken where it gives bashlex's own answer."""
+    assert bash.find_parameters(text) == bash.parameters_by_bashlex(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "simple"),
+    [(text, True) for text in SIMPLE_TEXTS[:9]] + [(text, False) for text in SIMPLE_TEXTS[9:]],
+)
+def test_fast_path_is_taken_only_for_simple_forms(text: str, simple: bool) -> None:
+    assert (bash._simple_parameters(text) is not None) is simple
