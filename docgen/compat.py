@@ -128,6 +128,8 @@ def literal_substitute(
     ports: list[str],
 ) -> str:
     """The nine replacements of A10, in their order. A missing value leaves its spelling."""
+    if "$" not in line:  # every spelling starts with "$"
+        return line
     for spelling, value in (
         ("$PLUGIN_SERVICE", prefix),
         ("$PLUGIN_COMMAND_PREFIX", prefix),

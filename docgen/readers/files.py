@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from docgen.errors import DocgenError
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
 
 def _printable(text: str) -> str:
-    return "".join(f"\\x{ord(c):02x}" if ord(c) < 32 or ord(c) == 127 else c for c in text)
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
 def has_control_characters(name: str) -> bool:

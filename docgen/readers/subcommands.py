@@ -15,6 +15,8 @@ def documentation_lines(text: str) -> tuple[SourceLine, ...]:
     """The lines that can carry documentation: annotations, ``declare``s and ``$1`` lines."""
     kept = []
     for number, line in enumerate(text.split("\n"), start=1):
+        if "#" not in line and "declare" not in line and "$1" not in line:
+            continue  # cannot be kept: a cheap test before the strip
         stripped = line.strip()
         if stripped.startswith(_ANNOTATIONS) or "declare" in stripped or "$1" in stripped:
             kept.append(SourceLine(number, stripped))
