@@ -1,0 +1,132 @@
+"""docgen.render: the jinja2 environment, the render memo and its key."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from docgen import render as render_module
+from docgen.compat import COMPAT, CORRECTED
+from docgen.pipeline import generate
+
+ROOT = Path(__file__).parent.parent
+
+
+def _memo_files(folder: Path) -> list[Path]:
+    return sorted((folder / "readmes").glob("*.md"))
+
+
+def test_render_memo_returns_the_same_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, plugin: Callable[..., Path]
+) -> None:
+    monkeypatch.setenv("DOCGEN_CACHE_DIR", str(tmp_path / "cache"))
+    root = plugin()
+    first = generate(root).text
+    assert len(_memo_files(tmp_path / "cache")) == 1
+    assert generate(root).text == first
+    assert _memo_files(tmp_path / "cache")[0].read_text(encoding="utf-8") == first
+
+
+def test_render_memo_key_follows_the_model_the_quirks_and_the_templates(
+    plugin: Callable[..., Path],
+) -> None:
+    root = plugin(
+        files={
+            "docgen.toml": 'templates = "tpl"\n',
+            "tpl/README.md.j2": '{% extends "docgen/README.md.j2" %}\n',
+        }
+    )
+    result = generate(root)
+    overrides = root / "tpl"
+    key = render_module._render_key(result.readme, COMPAT, overrides)
+    assert render_module._render_key(result.readme, COMPAT, overrides) == key
+    assert render_module._render_key(result.readme, CORRECTED, overrides) != key
+    assert (
+        render_module._render_key(result.readme._replace(prefix="other"), COMPAT, overrides) != key
+    )
+    render_module._templates_digest.cache_clear()
+    (overrides / "README.md.j2").write_text(
+        '{% extends "docgen/README.md.j2" %}\n{% block footer %}x{% endblock %}\n',
+        encoding="utf-8",
+    )
+    assert render_module._render_key(result.readme, COMPAT, overrides) != key
+    render_module._templates_digest.cache_clear()
+
+
+def test_a_changed_override_template_is_rendered_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, plugin: Callable[..., Path]
+) -> None:
+    """Each docgen run is a new process: a changed template must never meet a stale memo."""
+    monkeypatch.setenv("DOCGEN_CACHE_DIR", str(tmp_path / "cache"))
+    root = plugin(
+        files={
+            "docgen.toml": 'templates = "tpl"\n',
+            "tpl/README.md.j2": '{% extends "docgen/README.md.j2" %}\n',
+        }
+    )
+    command = [sys.executable, "-m", "docgen", "--stdout", str(root)]
+
+    def run() -> str:
+        return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True).stdout
+
+    before = run()
+    (root / "tpl" / "README.md.j2").write_text(
+        '{% extends "docgen/README.md.j2" %}\n{% block footer %}\n\nFOOTER{% endblock %}\n',
+        encoding="utf-8",
+    )
+    # trim_blocks eats the newline after {% block footer %}: the block is "\nFOOTER"
+    assert run() == before[: -len("\n")] + "\nFOOTER\n"
+
+
+def test_empty_cache_dir_setting_turns_caching_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, plugin: Callable[..., Path]
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("DOCGEN_CACHE_DIR", "")
+    generate(plugin())
+    assert not (tmp_path / "home").exists()
+
+
+def test_template_syntax_error_names_the_file_and_line(plugin: Callable[..., Path]) -> None:
+    root = plugin(
+        files={"docgen.toml": 'templates = "tpl"\n', "tpl/README.md.j2": "line one\n{% if %}\n"}
+    )
+    from docgen.errors import DocgenError
+
+    with pytest.raises(DocgenError) as raised:
+        generate(root)
+    assert (raised.value.path, raised.value.line) == (str(root / "tpl" / "README.md.j2"), 2)
+    assert str(raised.value).startswith(
+        f"{root / 'tpl' / 'README.md.j2'}:2: error: template error: "
+    )
+
+
+def test_bashlex_table_cache_survives_a_corrupt_file(tmp_path: Path) -> None:
+    """A damaged cache file is ignored: bashlex builds its tables and parses as usual."""
+    cache = tmp_path / "cache"
+    program = (
+        "from docgen.bashlex_tables import load_bashlex;"
+        "print(load_bashlex().parse('echo hi')[0].kind)"
+    )
+    env = {"DOCGEN_CACHE_DIR": str(cache), "PATH": "/usr/bin:/bin"}
+
+    def run() -> str:
+        return subprocess.run(
+            [sys.executable, "-c", program],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+
+    assert run() == "command\n"
+    tables = list((cache / "bashlex").glob("*.pickle"))
+    assert len(tables) == 1
+    tables[0].write_bytes(b"not a pickle")
+    assert run() == "command\n"
