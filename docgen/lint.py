@@ -20,7 +20,7 @@ from docgen.compat import COMPAT
 from docgen.errors import DocgenError
 from docgen.model import Readme
 from docgen.readers.plugin import read_plugin
-from docgen.source import PluginSource, SourceLine
+from docgen.source import PluginSource
 
 _BACKTICK_BUG = re.compile(r"`[^`\s]+`[:.]`")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -94,7 +94,7 @@ def _flags(source: PluginSource, readme: Readme) -> Iterator[Finding]:
 
 def _commands(source: PluginSource, readme: Readme) -> Iterator[Finding]:
     listed = {c.name for s in readme.sections for c in s.commands}
-    paths = {s.name: s.path for s in source.subcommands}
+    scripts = {s.name: s for s in source.subcommands}
     for command in readme.commands:
         if command.name not in listed:
             yield Finding(
@@ -103,7 +103,7 @@ def _commands(source: PluginSource, readme: Readme) -> Iterator[Finding]:
                 "hidden-command",
                 "in no usage section: the README shows no usage for it",
             )
-        if not any("declare desc" in line.text for line in _lines(source, command.name)):
+        if not any("declare desc" in line.text for line in scripts[command.name].lines):
             yield Finding(command.path, None, "no-description", 'no declare desc="..."')
         if not command.examples:
             yield Finding(command.path, None, "no-example", "no #E example")
@@ -116,7 +116,7 @@ def _commands(source: PluginSource, readme: Readme) -> Iterator[Finding]:
                     f"an uppercase word before ':' or '.' renders with a stray backtick: {example.text!r}",
                 )
     unimplemented = source.config.last("PLUGIN_UNIMPLEMENTED_SUBCOMMANDS")
-    for name in sorted(set(readme.unimplemented) - set(paths)):
+    for name in sorted(set(readme.unimplemented) - set(scripts)):
         yield Finding(
             source.config.path,
             unimplemented.line if unimplemented else None,
@@ -131,10 +131,6 @@ def _commands(source: PluginSource, readme: Readme) -> Iterator[Finding]:
                 "empty-section",
                 f"usage section {section.title!r} has no command; bin/generate glues its neighbours",
             )
-
-
-def _lines(source: PluginSource, name: str) -> tuple[SourceLine, ...]:
-    return next((s.lines for s in source.subcommands if s.name == name), ())
 
 
 def _markdown(path: str, text: str) -> Iterator[Finding]:

@@ -6,6 +6,7 @@ so that a typo never silently does nothing.
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -39,7 +40,9 @@ class Settings(NamedTuple):
     templates: Path | None = None  # a folder of template overrides
 
 
+@functools.lru_cache(maxsize=1)
 def _default_sections() -> tuple[Section, ...]:
+    """templates/sections.toml, read once per process (a batch run asks for every plugin)."""
     data = tomllib.loads((default_templates() / "sections.toml").read_text(encoding="utf-8"))
     return tuple(
         Section(s["key"], s["title"], s["intro"], tuple(s["commands"])) for s in data["section"]
