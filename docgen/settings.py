@@ -4,10 +4,7 @@ Every key is documented in README.md ("Customising the README"). Unknown keys ar
 so that a typo never silently does nothing.
 """
 
-from __future__ import annotations
-
 import functools
-import tomllib
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -43,7 +40,8 @@ class Settings(NamedTuple):
 @functools.lru_cache(maxsize=1)
 def _default_sections() -> tuple[Section, ...]:
     """templates/sections.toml, read once per process (a batch run asks for every plugin)."""
-    data = tomllib.loads((default_templates() / "sections.toml").read_text(encoding="utf-8"))
+    path = default_templates() / "sections.toml"
+    data = parse_toml(path.read_text(encoding="utf-8"), str(path))
     return tuple(
         Section(s["key"], s["title"], s["intro"], tuple(s["commands"])) for s in data["section"]
     )
