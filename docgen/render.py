@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,15 +17,20 @@ from docgen.templates_dir import default_templates
 if TYPE_CHECKING:
     import jinja2
 
+try:  # the interpreter's own BLAKE2: `import hashlib` would first load OpenSSL (about 2 ms)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - an interpreter built without it
+    from hashlib import blake2b
+
 MAIN_TEMPLATE = "README.md.j2"
 
 
 def environment(overrides: Path | None = None) -> jinja2.Environment:
-    import jinja2
-
     """Templates from the plugin's override folder first, then docgen's defaults. The
     defaults are also reachable as ``docgen/<name>``, so that an override of
     README.md.j2 can ``{% extends "docgen/README.md.j2" %}``."""
+    import jinja2
+
     defaults = jinja2.FileSystemLoader(str(default_templates()))
     loaders: list[jinja2.BaseLoader] = []
     if overrides is not None:
@@ -48,7 +52,7 @@ def environment(overrides: Path | None = None) -> jinja2.Environment:
 @functools.lru_cache(maxsize=8)
 def _templates_digest(folder: Path) -> bytes:
     """A digest of every file of a template folder; once per folder and process."""
-    digest = hashlib.sha256()
+    digest = blake2b()
     for path in sorted(folder.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
             digest.update(f"\0{path.relative_to(folder)}\0".encode() + path.read_bytes())
@@ -68,7 +72,7 @@ def _jinja_stamp() -> str:
 def _render_key(readme: Readme, quirks: Quirks, overrides: Path | None) -> str:
     """A digest of everything the rendered text depends on: the model, the quirks, every
     template file (defaults and overrides), and the versions of docgen and jinja2."""
-    digest = hashlib.sha256(f"{__version__}|{_jinja_stamp()}".encode())
+    digest = blake2b(f"{__version__}|{_jinja_stamp()}".encode(), digest_size=32)
     digest.update(repr((readme, quirks)).encode())
     for folder in (default_templates(), overrides):
         if folder is not None:
