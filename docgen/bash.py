@@ -12,8 +12,6 @@ bashlex is imported lazily: rendering an official plugin in compat mode never ne
 importing it costs more than the rest of a run (see docgen/bashlex_tables.py).
 """
 
-from __future__ import annotations
-
 import functools
 import re
 from collections.abc import Callable

@@ -12,8 +12,6 @@ Where the script would crash, docgen never follows it: it renders the evident me
 and, where the source is probably wrong, warns.
 """
 
-from __future__ import annotations
-
 import re
 from typing import NamedTuple
 

@@ -1,7 +1,5 @@
 """The values a README needs from ``config``, read by the rules of the chosen mode."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from docgen import bash, compat

@@ -4,8 +4,6 @@ Every message names the file (and line, where there is one) and says what to do,
 the CLI can print it as a single line: ``path:line: error: what is wrong (fix)``.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 

@@ -4,8 +4,6 @@ Each finding names a file and, where there is one, a line. The checks look at th
 as read (docgen.source) and at the compat README model built from it.
 """
 
-from __future__ import annotations
-
 import json
 import re
 from collections.abc import Iterator, Sequence

@@ -1,7 +1,5 @@
 """The README model: what the templates render. Frozen, built by docgen.build."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from docgen.settings import Settings

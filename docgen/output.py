@@ -6,8 +6,6 @@ endings are ignored when comparing, so a README checked out with ``core.autocrlf
 stale. When docgen writes, it writes what it rendered: UTF-8, LF, no BOM.
 """
 
-from __future__ import annotations
-
 import os
 import stat
 from pathlib import Path

@@ -1,7 +1,5 @@
 """One plugin folder in, the README text out: read -> build -> render."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import NamedTuple
 

@@ -4,8 +4,6 @@ Pure: the script was read by docgen.readers.subcommands; the mode's quirks decid
 lines are read (docgen/compat.py).
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from typing import NamedTuple
 

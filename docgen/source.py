@@ -4,8 +4,6 @@ Everything here is a frozen record. Raw text is kept beside the parsed value whe
 compatibility quirk of bin/generate (docgen/compat.py) works on the raw text.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import NamedTuple
 
