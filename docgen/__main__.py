@@ -1,3 +1,3 @@
-from docgen.cli import main
+from docgen.cli import console_entry
 
-raise SystemExit(main())
+console_entry()

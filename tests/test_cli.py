@@ -1,0 +1,55 @@
+"""docgen.cli's process entry: exit codes and complete output despite the fast exit."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "sample-plugin"
+
+
+def _docgen(*args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "docgen", *args], cwd=ROOT, capture_output=True, check=False
+    )
+
+
+def test_stdout_is_complete() -> None:
+    """The whole README reaches the pipe before the process ends."""
+    done = _docgen("--stdout", str(SAMPLE))
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert done.stdout == (SAMPLE / "README.md").read_bytes()
+
+
+def test_check_exit_codes(tmp_path: Path) -> None:
+    plugin = shutil.copytree(SAMPLE, tmp_path / "plugin")
+    current = _docgen("--check", str(plugin))
+    assert (current.returncode, current.stdout) == (0, b"1 current, 0 out of date, 0 errors\n")
+    with (plugin / "README.md").open("a", encoding="utf-8") as readme:
+        readme.write("stale\n")
+    stale = _docgen("--check", "--quiet", str(plugin))
+    assert stale.returncode == 1
+    assert stale.stdout.decode().splitlines() == [
+        f"{plugin}/README.md is out of date",
+        "0 current, 1 out of date, 0 errors",
+    ]
+    usage = _docgen("--bogus")
+    assert usage.returncode == 2
+    assert usage.stderr.decode().splitlines()[-1] == "Error: No such option '--bogus'."
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    """`docgen --stdout | true`: no traceback; exit 1, click's answer to a closed pipe."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "docgen", "--stdout", str(SAMPLE)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # before the interpreter has even started
+    assert process.stderr.read() == b""
+    assert process.wait(timeout=60) == 1
