@@ -1,4 +1,5 @@
-"""docgen.cli's process entry: exit codes and complete output despite the fast exit."""
+"""docgen.cli: the command lines read without click, and the process entry (exit codes,
+complete output despite the fast exit)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,93 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from docgen.cli import simple_invocation
+from docgen.commands import render_command
+from docgen.run import Invocation
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample-plugin"
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ([], Invocation()),
+        (["--check", "a", "b"], Invocation((Path("a"), Path("b")), check=True)),
+        (["-q", "--check", "--strict", "."], Invocation((Path("."),), True, True, None, True)),
+        (["--no-compat", "p", "--compat"], Invocation((Path("p"),), compat=True)),
+        (["--compat", "--no-compat"], Invocation(compat=False)),
+        (["-"], Invocation((Path("-"),))),
+    ],
+)
+def test_simple_invocation(args: list[str], expected: Invocation) -> None:
+    assert simple_invocation(args) == expected
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--help"],
+        ["-h"],
+        ["--version"],
+        ["--stdout", "p"],
+        ["--format", "json"],
+        ["-qq"],
+        ["--check=1"],
+        ["--", "p"],
+        ["lint"],
+        ["lint", "p"],
+        ["--chec"],
+        ["p", "-x"],
+    ],
+)
+def test_everything_else_goes_to_click(args: list[str]) -> None:
+    assert simple_invocation(args) is None
+
+
+_ARGS = st.lists(
+    st.sampled_from(
+        [
+            "--check",
+            "--quiet",
+            "-q",
+            "--strict",
+            "--compat",
+            "--no-compat",
+            "--stdout",
+            "-qq",
+            "--",
+            "-",
+            "",
+            "a",
+            "b/c",
+            "lint",
+            "--help",
+            "-x",
+            "--check=",
+            "--format",
+            "json",
+        ]
+    ),
+    max_size=6,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ARGS)
+def test_click_reads_the_same(args: list[str]) -> None:
+    """Wherever simple_invocation answers, click accepts the line and gives the same values."""
+    simple = simple_invocation(args)
+    if simple is None:
+        return
+    params = render_command.make_context("docgen", list(args)).params
+    assert (params["to_stdout"], params["fmt"]) == (False, None)
+    del params["to_stdout"], params["fmt"]
+    assert simple == Invocation(**params)
 
 
 def _docgen(*args: str) -> subprocess.CompletedProcess[bytes]:
