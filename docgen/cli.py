@@ -12,17 +12,17 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from docgen.run import EXIT_ERROR, Invocation, check_or_write
+from docgen.run import EXIT_ERROR, Invocation, check_or_write, render_to_stdout
 
 
 def simple_invocation(args: Sequence[str]) -> Invocation | None:
     """``args`` read as click reads them, if they are only PATHs and the on/off flags of
     the render command, each written out alone; None for anything else (``--help``,
-    ``--stdout``, ``-qv``, ``--``, ``lint``, ...), which click then reads.
+    ``--format json``, ``-qv``, ``--``, ``lint``, a usage error...), which click then reads.
     tests/test_cli.py checks that click gives the same values wherever this answers."""
     if args and args[0] == "lint":
         return None
-    check = quiet = strict = False
+    check = quiet = stdout = strict = False
     compat: bool | None = None
     paths: list[Path] = []
     for arg in args:
@@ -30,6 +30,8 @@ def simple_invocation(args: Sequence[str]) -> Invocation | None:
             check = True
         elif arg in ("--quiet", "-q"):
             quiet = True
+        elif arg == "--stdout":
+            stdout = True
         elif arg == "--strict":
             strict = True
         elif arg in ("--compat", "--no-compat"):
@@ -38,12 +40,16 @@ def simple_invocation(args: Sequence[str]) -> Invocation | None:
             return None
         else:
             paths.append(Path(arg))
-    return Invocation(tuple(paths), check, quiet, compat, strict)
+    if stdout and (len(paths) != 1 or check):
+        return None  # a usage error, which click words
+    return Invocation(tuple(paths), check, quiet, stdout, compat, strict)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     simple = simple_invocation(args)
+    if simple is not None and simple.stdout:
+        return render_to_stdout(simple.paths[0], "markdown", simple.compat, simple.strict)
     if simple is not None:
         return check_or_write(simple)
     return _main_with_click(args)

@@ -58,7 +58,7 @@ def render_command(
         if len(paths) != 1 or check:
             raise click.UsageError("--stdout and --format take exactly one PATH and no --check")
         return render_to_stdout(paths[0], fmt or "markdown", compat, strict)
-    return check_or_write(Invocation(paths, check, quiet, compat, strict))
+    return check_or_write(Invocation(paths, check, quiet, False, compat, strict))
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})

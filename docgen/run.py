@@ -17,11 +17,12 @@ EXIT_CURRENT, EXIT_STALE, EXIT_ERROR = 0, 1, 2
 
 
 class Invocation(NamedTuple):
-    """``docgen [--check] [--quiet] [--strict] [--compat/--no-compat] [PATHS]...``"""
+    """``docgen [--check] [--quiet] [--stdout] [--strict] [--compat/--no-compat] [PATHS]...``"""
 
     paths: tuple[Path, ...] = ()
     check: bool = False
     quiet: bool = False
+    stdout: bool = False  # print the one plugin's README instead (markdown)
     compat: bool | None = None  # None: what each plugin's docgen.toml says (default compat)
     strict: bool = False
 

@@ -25,7 +25,8 @@ SAMPLE = ROOT / "sample-plugin"
     [
         ([], Invocation()),
         (["--check", "a", "b"], Invocation((Path("a"), Path("b")), check=True)),
-        (["-q", "--check", "--strict", "."], Invocation((Path("."),), True, True, None, True)),
+        (["-q", "--check", "--strict", "."], Invocation((Path("."),), True, True, strict=True)),
+        (["--stdout", "p", "--no-compat"], Invocation((Path("p"),), stdout=True, compat=False)),
         (["--no-compat", "p", "--compat"], Invocation((Path("p"),), compat=True)),
         (["--compat", "--no-compat"], Invocation(compat=False)),
         (["-"], Invocation((Path("-"),))),
@@ -41,7 +42,9 @@ def test_simple_invocation(args: list[str], expected: Invocation) -> None:
         ["--help"],
         ["-h"],
         ["--version"],
-        ["--stdout", "p"],
+        ["--stdout"],
+        ["--stdout", "a", "b"],
+        ["--stdout", "--check", "p"],
         ["--format", "json"],
         ["-qq"],
         ["--check=1"],
@@ -92,8 +95,8 @@ def test_click_reads_the_same(args: list[str]) -> None:
     if simple is None:
         return
     params = render_command.make_context("docgen", list(args)).params
-    assert (params["to_stdout"], params["fmt"]) == (False, None)
-    del params["to_stdout"], params["fmt"]
+    assert params.pop("fmt") is None
+    params["stdout"] = params.pop("to_stdout")
     assert simple == Invocation(**params)
 
 
