@@ -71,4 +71,4 @@ def parse_config(text: str, path: str) -> ConfigSource:
 
 def read_config(root: Path) -> ConfigSource:
     path = root / "config"
-    return parse_config(read_text(root, path, what="config file"), display(root, path))
+    return parse_config(read_text(root, path, what="config file"), display(path))

@@ -75,4 +75,4 @@ def parse_dockerfile(text: str, path: str) -> ImageSource:
 
 def read_dockerfile(root: Path) -> ImageSource:
     path = root / "Dockerfile"
-    return parse_dockerfile(read_text(root, path, what="Dockerfile"), display(root, path))
+    return parse_dockerfile(read_text(root, path, what="Dockerfile"), display(path))

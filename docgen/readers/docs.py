@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docgen.errors import DocgenError
-from docgen.readers.files import display, inside, read_text
+from docgen.readers.files import display, inside, listing, read_text
 from docgen.source import DocFragment
 
 
@@ -17,15 +17,15 @@ def read_fragments(root: Path) -> tuple[DocFragment, ...]:
     if not inside(root, folder):
         raise DocgenError(
             "is a symlink that points outside the plugin folder; docgen will not read it",
-            path=display(root, folder),
+            path=display(folder),
             hint="replace the link with the folder itself",
         )
     fragments = []
-    for path in sorted(folder.iterdir(), key=lambda p: p.name):
-        if path.suffix != ".md" or path.name == "README.md":
+    for name, is_dir in listing(folder, follow_symlinks=False):
+        # name[:-3] is the Path stem for these names: a bare ".md" has no suffix
+        if not name.endswith(".md") or len(name) == 3 or name == "README.md" or is_dir:
             continue
-        if path.is_dir() and not path.is_symlink():
-            continue
+        path = folder / name
         text = read_text(root, path, what="docs fragment")
-        fragments.append(DocFragment(path.stem, display(root, path), text))
+        fragments.append(DocFragment(name[:-3], display(path), text))
     return tuple(fragments)

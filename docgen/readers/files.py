@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 
 from docgen.errors import DocgenError
@@ -18,14 +20,27 @@ def has_control_characters(name: str) -> bool:
     return _printable(name) != name
 
 
-def display(root: Path, path: Path) -> str:
-    """The path as the user should see it in a message: the plugin folder, then the file.
+def display(path: Path) -> str:
+    """The path as the user should see it in a message. Readers build every path from the
+    plugin folder given on the command line, so it shows that folder, then the file.
     Control characters are escaped, so that a message stays on one line."""
-    try:
-        shown = str(root / path.relative_to(root))
-    except ValueError:
-        shown = str(path)
-    return _printable(shown)
+    shown = str(path)
+    return _printable(shown) if _CONTROL.search(shown) else shown
+
+
+def listing(folder: Path, *, follow_symlinks: bool) -> list[tuple[str, bool]]:
+    """The names in a folder, in code point order, each with whether it is a folder. The
+    type comes with the listing: no extra system call per entry but for symlinks. A link
+    that cannot be followed (dangling, a loop) is not a folder."""
+
+    def is_dir(entry: os.DirEntry[str]) -> bool:
+        try:
+            return entry.is_dir(follow_symlinks=follow_symlinks)
+        except OSError:
+            return False
+
+    with os.scandir(folder) as entries:
+        return sorted((entry.name, is_dir(entry)) for entry in entries)
 
 
 def inside(root: Path, path: Path) -> bool:
@@ -57,23 +72,34 @@ def decode(data: bytes, shown: str) -> str:
 
 
 def read_text(root: Path, path: Path, *, what: str) -> str:
-    shown = display(root, path)
-    if not path.exists() and not path.is_symlink():
+    """The text of one plugin file: a regular file, or a symlink to one inside the plugin.
+    Callers check each folder once (root, subcommands/, docs/), so an entry that is not a
+    symlink is inside the plugin; only links need resolving."""
+    shown = display(path)
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
         raise DocgenError(
             f"missing {what}", path=shown, hint=f"a Dokku datastore plugin needs a {path.name}"
-        )
-    # Callers check each folder once (root, subcommands/, docs/), so an entry that is not a
-    # symlink is inside the plugin; only links need resolving.
-    if path.is_symlink() and not inside(root, path):
-        raise DocgenError(
-            "is a symlink that points outside the plugin folder; docgen will not read it",
-            path=shown,
-            hint="replace the link with the file itself",
-        )
-    if not path.is_file():
+        ) from None
+    except OSError as error:
+        raise DocgenError(f"cannot be read: {error.strerror}", path=shown) from None
+    if stat.S_ISLNK(mode):
+        if not inside(root, path):
+            raise DocgenError(
+                "is a symlink that points outside the plugin folder; docgen will not read it",
+                path=shown,
+                hint="replace the link with the file itself",
+            )
+        try:
+            mode = os.stat(path).st_mode
+        except OSError:
+            mode = 0  # a dangling link: not a regular file
+    if not stat.S_ISREG(mode):
         raise DocgenError(f"is not a regular file (expected the {what})", path=shown)
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as file:
+            data = file.read()
     except OSError as error:
         raise DocgenError(f"cannot be read: {error.strerror}", path=shown) from None
     return decode(data, shown)

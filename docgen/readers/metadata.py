@@ -31,4 +31,4 @@ def parse_metadata(text: str, path: str) -> PluginMetadata:
 
 def read_metadata(root: Path) -> PluginMetadata:
     path = root / "plugin.toml"
-    return parse_metadata(read_text(root, path, what="plugin.toml"), display(root, path))
+    return parse_metadata(read_text(root, path, what="plugin.toml"), display(path))

@@ -15,14 +15,14 @@ def _check_templates(root: Path, folder: Path) -> None:
     if not inside(root, folder):
         raise DocgenError(
             "the templates folder of docgen.toml is outside the plugin folder",
-            path=display(root, root / SETTINGS_FILE),
+            path=display(root / SETTINGS_FILE),
             hint="keep template overrides inside the plugin",
         )
     for path in sorted(folder.rglob("*")):
         if path.is_symlink() and not inside(root, path):
             raise DocgenError(
                 "is a symlink that points outside the plugin folder; docgen will not read it",
-                path=display(root, path),
+                path=display(path),
                 hint="replace the link with the file itself",
             )
 
@@ -31,7 +31,7 @@ def read_settings(root: Path) -> Settings:
     path = root / SETTINGS_FILE
     if not path.exists() and not path.is_symlink():
         return default_settings()
-    settings = parse_settings(read_text(root, path, what=SETTINGS_FILE), display(root, path), root)
+    settings = parse_settings(read_text(root, path, what=SETTINGS_FILE), display(path), root)
     if settings.templates is not None and settings.templates.is_dir():
         _check_templates(root, settings.templates)
     return settings

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docgen.errors import Diagnostic, DocgenError
-from docgen.readers.files import display, has_control_characters, inside, read_text
+from docgen.readers.files import display, has_control_characters, inside, listing, read_text
 from docgen.source import SourceLine, SubcommandSource
 
 _ANNOTATIONS = ("#A", "#F", "#E")
@@ -25,7 +25,7 @@ def documentation_lines(text: str) -> tuple[SourceLine, ...]:
 
 def read_subcommands(root: Path) -> tuple[tuple[SubcommandSource, ...], tuple[Diagnostic, ...]]:
     folder = root / "subcommands"
-    shown = display(root, folder)
+    shown = display(folder)
     if not folder.is_dir():
         raise DocgenError(
             "no subcommands/ folder: this is not a Dokku datastore plugin",
@@ -36,27 +36,23 @@ def read_subcommands(root: Path) -> tuple[tuple[SubcommandSource, ...], tuple[Di
         raise DocgenError("is a symlink that points outside the plugin folder", path=shown)
     warnings: list[Diagnostic] = []
     sources: list[SubcommandSource] = []
-    for name in sorted(entry.name for entry in folder.iterdir()):
+    for name, is_dir in listing(folder, follow_symlinks=True):
         path = folder / name
         if has_control_characters(name):
             warnings.append(
-                Diagnostic(
-                    display(root, path), None, "skipped: a file name with a control character"
-                )
+                Diagnostic(display(path), None, "skipped: a file name with a control character")
             )
             continue
         if name.startswith("."):
-            warnings.append(
-                Diagnostic(display(root, path), None, "skipped: a dotfile is not a command")
-            )
+            warnings.append(Diagnostic(display(path), None, "skipped: a dotfile is not a command"))
             continue
-        if path.is_dir() and inside(root, path):
+        if is_dir and inside(root, path):
             warnings.append(
-                Diagnostic(display(root, path), None, "skipped: a directory is not a command")
+                Diagnostic(display(path), None, "skipped: a directory is not a command")
             )
             continue
         text = read_text(root, path, what="subcommand script")
-        sources.append(SubcommandSource(name, display(root, path), documentation_lines(text)))
+        sources.append(SubcommandSource(name, display(path), documentation_lines(text)))
     if not sources:
         raise DocgenError(
             "has no subcommand scripts", path=shown, hint="add one bash script per command"
