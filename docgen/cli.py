@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from docgen.run import EXIT_ERROR, Invocation, check_or_write, render_to_stdout
+from docgen.run import EXIT_CURRENT, EXIT_ERROR, Invocation, check_or_write, render_to_stdout
 
 
 def simple_invocation(args: Sequence[str]) -> Invocation | None:
@@ -72,7 +72,7 @@ def _main_with_click(args: list[str]) -> int:
         return EXIT_ERROR
     except click.exceptions.Abort:
         return EXIT_ERROR
-    return int(result) if isinstance(result, int) else 0
+    return int(result) if isinstance(result, int) else EXIT_CURRENT
 
 
 def console_entry() -> None:

@@ -1384,6 +1384,23 @@ def test_subcommand_name_with_control_characters(
         assert ": error: " in line or ": warning: " in line, err
 
 
+def test_subcommand_name_that_is_not_utf8(
+    plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A name with a byte that is not UTF-8 is skipped with a warning that shows the byte."""
+    root = plugin()
+    folder = os.fsencode(root / "subcommands")
+    with open(os.path.join(folder, b"x\xffy"), "w", encoding="utf-8") as file:
+        file.write(script("x", "do x"))
+    code, out, err = run(capsys, "--stdout", root)
+    assert code == 0
+    assert "mini:x" not in out
+    assert err == [
+        f"{root}/subcommands/x\\xffy: warning: skipped: a file name with a control character "
+        "or bytes that are not UTF-8"
+    ]
+
+
 def test_templates_folder_outside_the_plugin_is_refused(
     tmp_path: Path, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:

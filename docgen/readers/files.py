@@ -16,15 +16,28 @@ def _printable(text: str) -> str:
     return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
-def has_control_characters(name: str) -> bool:
-    return _printable(name) != name
+def _utf8(text: str) -> bool:
+    """False for a name with bytes that are not UTF-8 (Python keeps them as surrogates)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def unprintable_name(name: str) -> bool:
+    """A file name that cannot appear in a README: control characters, or not UTF-8."""
+    return bool(_CONTROL.search(name)) or not (name.isascii() or _utf8(name))
 
 
 def display(path: Path) -> str:
     """The path as the user should see it in a message. Readers build every path from the
     plugin folder given on the command line, so it shows that folder, then the file.
-    Control characters are escaped, so that a message stays on one line."""
+    Control characters and bytes that are not UTF-8 are escaped (``\\x1b``, ``\\xff``), so
+    that a message stays on one line and can be printed."""
     shown = str(path)
+    if not (shown.isascii() or _utf8(shown)):
+        shown = shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     return _printable(shown) if _CONTROL.search(shown) else shown
 
 

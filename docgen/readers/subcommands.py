@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docgen.errors import Diagnostic, DocgenError
-from docgen.readers.files import display, has_control_characters, inside, listing, read_text
+from docgen.readers.files import display, inside, listing, read_text, unprintable_name
 from docgen.source import SourceLine, SubcommandSource
 
 _ANNOTATIONS = ("#A", "#F", "#E")
@@ -38,9 +38,13 @@ def read_subcommands(root: Path) -> tuple[tuple[SubcommandSource, ...], tuple[Di
     sources: list[SubcommandSource] = []
     for name, is_dir in listing(folder, follow_symlinks=True):
         path = folder / name
-        if has_control_characters(name):
+        if unprintable_name(name):
             warnings.append(
-                Diagnostic(display(path), None, "skipped: a file name with a control character")
+                Diagnostic(
+                    display(path),
+                    None,
+                    "skipped: a file name with a control character or bytes that are not UTF-8",
+                )
             )
             continue
         if name.startswith("."):
