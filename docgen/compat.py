@@ -126,7 +126,7 @@ def literal_substitute(
     ports: list[str],
 ) -> str:
     """The nine replacements of A10, in their order. A missing value leaves its spelling."""
-    if "$" not in line:  # every spelling starts with "$"
+    if "PLUGIN_" not in line:  # every spelling has it
         return line
     for spelling, value in (
         ("$PLUGIN_SERVICE", prefix),

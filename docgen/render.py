@@ -11,7 +11,7 @@ from docgen import __version__, compat
 from docgen.cache import cache_dir
 from docgen.compat import Quirks
 from docgen.errors import DocgenError
-from docgen.model import Readme
+from docgen.model import Command, Readme
 from docgen.templates_dir import default_templates
 
 if TYPE_CHECKING:
@@ -69,11 +69,31 @@ def _jinja_stamp() -> str:
     return f"{origin}|{os.stat(origin).st_mtime_ns if origin else 0}"
 
 
+def _model_text(readme: Readme) -> str:
+    """The model as text, exactly, with each command written once: the usage sections hold
+    the same Command objects as ``readme.commands``, and name them here by position."""
+    positions: dict[int, int] = {}
+    written: list[str] = []
+
+    def position(command: Command) -> int:
+        if id(command) not in positions:
+            positions[id(command)] = len(written)
+            written.append(repr(command))
+        return positions[id(command)]
+
+    commands = [position(command) for command in readme.commands]
+    sections = [
+        (section._replace(commands=()), [position(command) for command in section.commands])
+        for section in readme.sections
+    ]
+    return repr((readme._replace(commands=(), sections=()), commands, sections, written))
+
+
 def _render_key(readme: Readme, quirks: Quirks, overrides: Path | None) -> str:
     """A digest of everything the rendered text depends on: the model, the quirks, every
     template file (defaults and overrides), and the versions of docgen and jinja2."""
     digest = blake2b(f"{__version__}|{_jinja_stamp()}".encode(), digest_size=32)
-    digest.update(repr((readme, quirks)).encode())
+    digest.update(f"{_model_text(readme)}|{quirks!r}".encode())
     for folder in (default_templates(), overrides):
         if folder is not None:
             digest.update(_templates_digest(folder))

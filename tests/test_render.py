@@ -57,6 +57,26 @@ def test_render_memo_key_follows_the_model_the_quirks_and_the_templates(
     render_module._templates_digest.cache_clear()
 
 
+def test_render_memo_key_follows_each_command_and_each_section(
+    plugin: Callable[..., Path],
+) -> None:
+    """Sections name their commands by position in the key text: every change still shows."""
+    readme = generate(plugin()).readme
+    key = render_module._render_key(readme, COMPAT, None)
+    basic = readme.sections[0]
+    create = basic.commands[0]
+    renamed = create._replace(description="something else")
+    changes = [
+        readme._replace(commands=tuple(renamed if c is create else c for c in readme.commands)),
+        readme._replace(sections=(basic._replace(commands=(renamed,)), *readme.sections[1:])),
+        readme._replace(sections=(basic._replace(commands=()), *readme.sections[1:])),
+        readme._replace(sections=(basic._replace(title="Other"), *readme.sections[1:])),
+        readme._replace(sections=readme.sections[::-1]),
+    ]
+    keys = {render_module._render_key(changed, COMPAT, None) for changed in changes}
+    assert len(keys) == len(changes) and key not in keys
+
+
 def test_a_changed_override_template_is_rendered_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, plugin: Callable[..., Path]
 ) -> None:
