@@ -91,7 +91,7 @@ def read_text(root: Path, path: Path, *, what: str) -> str:
     shown = display(path)
     try:
         mode = os.lstat(path).st_mode
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         raise DocgenError(
             f"missing {what}", path=shown, hint=f"a Dokku datastore plugin needs a {path.name}"
         ) from None
