@@ -113,7 +113,7 @@ def test_stdout_is_complete() -> None:
     assert done.stdout == (SAMPLE / "README.md").read_bytes()
 
 
-def test_check_exit_codes(tmp_path: Path) -> None:
+def test_check_write_and_usage_exit_codes(tmp_path: Path) -> None:
     plugin = shutil.copytree(SAMPLE, tmp_path / "plugin")
     current = _docgen("--check", str(plugin))
     assert (current.returncode, current.stdout) == (0, b"1 current, 0 out of date, 0 errors\n")
@@ -125,6 +125,9 @@ def test_check_exit_codes(tmp_path: Path) -> None:
         f"{plugin}/README.md is out of date",
         "0 current, 1 out of date, 0 errors",
     ]
+    written = _docgen(str(plugin))  # the file is complete although the process ends at once
+    assert (written.returncode, written.stdout) == (1, f"wrote {plugin}/README.md\n".encode())
+    assert (plugin / "README.md").read_bytes() == (SAMPLE / "README.md").read_bytes()
     usage = _docgen("--bogus")
     assert usage.returncode == 2
     assert usage.stderr.decode().splitlines()[-1] == "Error: No such option '--bogus'."
