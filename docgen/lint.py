@@ -10,14 +10,13 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-import click
-
 from docgen import bash, compat
 from docgen.build import build
 from docgen.compat import COMPAT
 from docgen.errors import DocgenError
 from docgen.model import Readme
 from docgen.readers.plugin import read_plugin
+from docgen.run import echo
 from docgen.source import PluginSource
 
 _BACKTICK_BUG = re.compile(r"`[^`\s]+`[:.]`")
@@ -90,8 +89,13 @@ def _flags(source: PluginSource, readme: Readme) -> Iterator[Finding]:
                 )
 
 
+def _in_sections(readme: Readme) -> set[str]:
+    """The names of the commands that some usage section shows."""
+    return {c.name for s in readme.sections for c in s.commands}
+
+
 def _commands(source: PluginSource, readme: Readme) -> Iterator[Finding]:
-    listed = {c.name for s in readme.sections for c in s.commands}
+    listed = _in_sections(readme)
     scripts = {s.name: s for s in source.subcommands}
     for command in readme.commands:
         if command.name not in listed:
@@ -168,7 +172,7 @@ def _walk(tokens: list[dict[str, object]]) -> Iterator[dict[str, object]]:
 
 
 def _fragments(source: PluginSource, readme: Readme) -> Iterator[Finding]:
-    used = {c.name for s in readme.sections for c in s.commands}
+    used = _in_sections(readme)
     for fragment in source.fragments:
         if fragment.name not in used:
             yield Finding(
@@ -195,7 +199,7 @@ def run_lint(paths: Sequence[Path], fmt: str) -> int:
         try:
             findings = lint(path)
         except DocgenError as error:
-            click.echo(str(error), err=True)
+            echo(str(error), err=True)
             errors = True
             continue
         found = found or bool(findings)
@@ -203,7 +207,7 @@ def run_lint(paths: Sequence[Path], fmt: str) -> int:
             report.append({"plugin": str(path), "findings": [f._asdict() for f in findings]})
         else:
             for finding in findings:
-                click.echo(str(finding))
+                echo(str(finding))
     if fmt == "json":
-        click.echo(json.dumps(report, indent=2))
+        echo(json.dumps(report, indent=2))
     return 2 if errors else 1 if found else 0
