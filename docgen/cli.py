@@ -12,7 +12,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from docgen.run import EXIT_CURRENT, EXIT_ERROR, Invocation, check_or_write, render_to_stdout
+from docgen.run import (
+    EXIT_CURRENT,
+    EXIT_ERROR,
+    Invocation,
+    check_or_write,
+    render_to_stdout,
+    stdout_usage_ok,
+)
 
 
 def simple_invocation(args: Sequence[str]) -> Invocation | None:
@@ -40,7 +47,7 @@ def simple_invocation(args: Sequence[str]) -> Invocation | None:
             return None
         else:
             paths.append(Path(arg))
-    if stdout and (len(paths) != 1 or check):
+    if stdout and not stdout_usage_ok(paths, check):
         return None  # a usage error, which click words
     return Invocation(tuple(paths), check, quiet, stdout, compat, strict)
 
@@ -48,11 +55,11 @@ def simple_invocation(args: Sequence[str]) -> Invocation | None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     simple = simple_invocation(args)
-    if simple is not None and simple.stdout:
+    if simple is None:
+        return _main_with_click(args)
+    if simple.stdout:
         return render_to_stdout(simple.paths[0], "markdown", simple.compat, simple.strict)
-    if simple is not None:
-        return check_or_write(simple)
-    return _main_with_click(args)
+    return check_or_write(simple)
 
 
 def _main_with_click(args: list[str]) -> int:

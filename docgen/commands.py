@@ -9,7 +9,13 @@ from pathlib import Path
 import click
 
 from docgen import __version__
-from docgen.run import Invocation, check_or_write, render_to_stdout
+from docgen.run import (
+    STDOUT_USAGE,
+    Invocation,
+    check_or_write,
+    render_to_stdout,
+    stdout_usage_ok,
+)
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -55,10 +61,10 @@ def render_command(
     reported), 2 on bad input or usage. `docgen lint --help` for the linter.
     """
     if to_stdout or fmt is not None:
-        if len(paths) != 1 or check:
-            raise click.UsageError("--stdout and --format take exactly one PATH and no --check")
+        if not stdout_usage_ok(paths, check):
+            raise click.UsageError(STDOUT_USAGE)
         return render_to_stdout(paths[0], fmt or "markdown", compat, strict)
-    return check_or_write(Invocation(paths, check, quiet, False, compat, strict))
+    return check_or_write(Invocation(paths, check=check, quiet=quiet, compat=compat, strict=strict))
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})

@@ -2,7 +2,7 @@
 README of each plugin, or print one README. docgen.cli reaches it with or without click.
 
 Output goes through ``echo``, a plain write to stdout or stderr, so that the common
-command lines never import click.
+command lines never import click; docgen lint prints through it too.
 """
 
 import os
@@ -25,6 +25,13 @@ class Invocation(NamedTuple):
     stdout: bool = False  # print the one plugin's README instead (markdown)
     compat: bool | None = None  # None: what each plugin's docgen.toml says (default compat)
     strict: bool = False
+
+
+STDOUT_USAGE = "--stdout and --format take exactly one PATH and no --check"
+
+
+def stdout_usage_ok(paths: Sequence[Path], check: bool) -> bool:
+    return len(paths) == 1 and not check
 
 
 def echo(text: str, *, err: bool = False, newline: bool = True) -> None:
