@@ -10,14 +10,14 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from docgen import bash, compat
-from docgen.build import build
-from docgen.compat import COMPAT
+from docgen.build import bash, compat
+from docgen.build.compat import COMPAT
+from docgen.build.model import Readme
+from docgen.build.readme import build
+from docgen.cli.render import echo
 from docgen.errors import DocgenError
-from docgen.model import Readme
-from docgen.readers.plugin import read_plugin
-from docgen.run import echo
-from docgen.source import PluginSource
+from docgen.read.plugin import read_plugin
+from docgen.read.records import PluginSource
 
 _BACKTICK_BUG = re.compile(r"`[^`\s]+`[:.]`")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")

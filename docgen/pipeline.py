@@ -3,12 +3,12 @@
 from pathlib import Path
 from typing import NamedTuple
 
-from docgen.build import build
-from docgen.compat import COMPAT, CORRECTED
+from docgen.build.compat import COMPAT, CORRECTED
+from docgen.build.model import Readme
+from docgen.build.readme import build
 from docgen.errors import Diagnostic
-from docgen.model import Readme
-from docgen.readers.plugin import read_plugin
-from docgen.render import render
+from docgen.read.plugin import read_plugin
+from docgen.render.markdown import render
 
 
 class Result(NamedTuple):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from docgen import bash
-from docgen.bash import Parameter, Word
+from docgen.build import bash
+from docgen.build.bash import Parameter, Word
 
 # --- parse_command ------------------------------------------------------------------------
 

@@ -12,9 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from docgen.cli import simple_invocation
-from docgen.commands import render_command
-from docgen.run import Invocation
+from docgen.cli.arguments import render_command
+from docgen.cli.main import simple_invocation
+from docgen.cli.render import Invocation
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample-plugin"

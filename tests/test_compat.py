@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from docgen import compat
-from docgen.compat import COMPAT, CORRECTED, Quirks
+from docgen.build import compat
+from docgen.build.compat import COMPAT, CORRECTED, Quirks
 
 # --- A10: literal substitution ------------------------------------------------------------
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from docgen.compat import COMPAT, CORRECTED, Quirks
-from docgen.config_values import ConfigValues, Resolver, read_values
+from docgen.build.compat import COMPAT, CORRECTED, Quirks
+from docgen.build.config import ConfigValues, Resolver, read_values
 from docgen.errors import Diagnostic, DocgenError
-from docgen.readers.config import parse_config
-from docgen.source import ConfigSource, ImageSource
+from docgen.read.config import parse_config
+from docgen.read.records import ConfigSource, ImageSource
 
 IMAGE = ImageSource("plug/Dockerfile", 1, "mini/server:1.2.3", "", "mini/server", "1.2.3", "")
 

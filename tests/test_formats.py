@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from docgen.formats import SCHEMA, to_data, to_html, to_json
 from docgen.pipeline import Result, generate
+from docgen.render.formats import SCHEMA, to_data, to_html, to_json
 
 SAMPLE = Path(__file__).parent.parent / "sample-plugin"
 

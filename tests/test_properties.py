@@ -26,14 +26,14 @@ import pytest
 from hypothesis import HealthCheck, Phase, assume, example, given, settings
 from hypothesis import strategies as st
 
-from docgen import bash, compat
-from docgen.cli import main
+from docgen.build import bash, compat
+from docgen.cli.main import main
 from docgen.errors import DocgenError
-from docgen.readers.config import parse_config
-from docgen.readers.dockerfile import parse_dockerfile
-from docgen.readers.metadata import parse_metadata
-from docgen.readers.subcommands import documentation_lines
-from docgen.source import ConfigSource, ImageSource, PluginMetadata, SourceLine
+from docgen.read.config import parse_config
+from docgen.read.dockerfile import parse_dockerfile
+from docgen.read.metadata import parse_metadata
+from docgen.read.records import ConfigSource, ImageSource, PluginMetadata, SourceLine
+from docgen.read.subcommands import documentation_lines
 from tests.plugin_factory import CONFIG, DOCKERFILE, PLUGIN_TOML, make_plugin, script
 
 # No "explain" phase: it re-runs a failing example many times, and a failure should be

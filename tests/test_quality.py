@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from docgen.compat import Quirks
+from docgen.build.compat import Quirks
 
 ROOT = Path(__file__).parent.parent
 

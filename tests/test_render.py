@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from docgen import render as render_module
-from docgen.compat import COMPAT, CORRECTED
+from docgen.build.compat import COMPAT, CORRECTED
 from docgen.pipeline import generate
+from docgen.render import markdown as render_module
 
 ROOT = Path(__file__).parent.parent
 
@@ -130,7 +130,7 @@ def test_bashlex_table_cache_survives_a_corrupt_file(tmp_path: Path) -> None:
     """A damaged cache file is ignored: bashlex builds its tables and parses as usual."""
     cache = tmp_path / "cache"
     program = (
-        "from docgen.bashlex_tables import load_bashlex;"
+        "from docgen.build.bashlex_tables import load_bashlex;"
         "print(load_bashlex().parse('echo hi')[0].kind)"
     )
     env = {"DOCGEN_CACHE_DIR": str(cache), "PATH": "/usr/bin:/bin"}

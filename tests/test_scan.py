@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from docgen import compat
-from docgen.compat import COMPAT, CORRECTED, Quirks
+from docgen.build import compat
+from docgen.build.commands import Scanned, corrected_usage, examples, scan
+from docgen.build.compat import COMPAT, CORRECTED, Quirks
+from docgen.build.model import Argument, Example, Flag
 from docgen.errors import Diagnostic
-from docgen.model import Argument, Example, Flag
-from docgen.readers.subcommands import documentation_lines
-from docgen.scan import Scanned, corrected_usage, examples, scan
-from docgen.source import SubcommandSource
+from docgen.read.records import SubcommandSource
+from docgen.read.subcommands import documentation_lines
 
 PATH = "plug/subcommands/x"
 

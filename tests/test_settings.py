@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from docgen.errors import DocgenError
-from docgen.settings import BADGES, Section, Settings, default_settings, parse_settings
+from docgen.read.settings import BADGES, Section, Settings, default_settings, parse_settings
 
 ROOT = Path("/plugin")
 PATH = "plugin/docgen.toml"

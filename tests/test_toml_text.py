@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from docgen.errors import DocgenError
-from docgen.toml_text import parse_toml, simple_toml
+from docgen.read.toml import parse_toml, simple_toml
 
 ROOT = Path(__file__).resolve().parent.parent
 

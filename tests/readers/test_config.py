@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from docgen.errors import DocgenError
-from docgen.readers.config import parse_config, read_config
-from docgen.source import Assignment
+from docgen.read.config import parse_config, read_config
+from docgen.read.records import Assignment
 
 
 def _assignments(text: str) -> list[Assignment]:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from docgen.errors import DocgenError
-from docgen.readers.dockerfile import parse_dockerfile, read_dockerfile
-from docgen.source import ImageSource
+from docgen.read.dockerfile import parse_dockerfile, read_dockerfile
+from docgen.read.records import ImageSource
 
 PATH = "plug/Dockerfile"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docgen.readers.docs import read_fragments
-from docgen.source import DocFragment
+from docgen.read.docs import read_fragments
+from docgen.read.records import DocFragment
 
 
 def test_no_docs_folder(tmp_path: Path) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from docgen.errors import DocgenError
-from docgen.readers.metadata import parse_metadata, read_metadata
-from docgen.source import PluginMetadata
+from docgen.read.metadata import parse_metadata, read_metadata
+from docgen.read.records import PluginMetadata
 
 PATH = "plug/plugin.toml"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from docgen.errors import Diagnostic, DocgenError
-from docgen.readers.subcommands import documentation_lines, read_subcommands
-from docgen.source import SourceLine
+from docgen.read.records import SourceLine
+from docgen.read.subcommands import documentation_lines, read_subcommands
 
 SCRIPT = """\
 #!/usr/bin/env bash

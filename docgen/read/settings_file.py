@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from docgen.errors import DocgenError
-from docgen.readers.files import display, inside, read_text
-from docgen.settings import SETTINGS_FILE, Settings, default_settings, parse_settings
+from docgen.read.files import display, inside, read_text
+from docgen.read.settings import SETTINGS_FILE, Settings, default_settings, parse_settings
 
 
 def _check_templates(root: Path, folder: Path) -> None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from docgen.errors import DocgenError
-from docgen.readers.config import read_config
-from docgen.readers.dockerfile import read_dockerfile
-from docgen.readers.docs import read_fragments
-from docgen.readers.metadata import read_metadata
-from docgen.readers.settings import read_settings
-from docgen.readers.subcommands import read_subcommands
-from docgen.source import PluginSource
+from docgen.read.config import read_config
+from docgen.read.dockerfile import read_dockerfile
+from docgen.read.docs import read_fragments
+from docgen.read.metadata import read_metadata
+from docgen.read.records import PluginSource
+from docgen.read.settings_file import read_settings
+from docgen.read.subcommands import read_subcommands
 
 
 def read_plugin(root: Path) -> PluginSource:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from docgen import compat
-from docgen.compat import Quirks
-from docgen.config_values import ConfigValues, read_values
+from docgen.build import compat
+from docgen.build.compat import Quirks
+from docgen.build.config import ConfigValues, read_values
 from docgen.errors import Diagnostic, DocgenError
-from docgen.model import Command, Flag, Image, Readme, UsageSection
-from docgen.scan import examples, scan
-from docgen.source import DocFragment, ImageSource, PluginSource, SubcommandSource
+from docgen.build.model import Command, Flag, Image, Readme, UsageSection
+from docgen.build.commands import examples, scan
+from docgen.read.records import DocFragment, ImageSource, PluginSource, SubcommandSource
 
 
 def _image(source: ImageSource, warnings: list[Diagnostic]) -> Image:

@@ -2,7 +2,7 @@
 
 from typing import NamedTuple
 
-from docgen.settings import Settings
+from docgen.read.settings import Settings
 
 
 class Image(NamedTuple):

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from docgen.readers.files import display, read_text
-from docgen.source import Assignment, ConfigSource
+from docgen.read.files import display, read_text
+from docgen.read.records import Assignment, ConfigSource
 
 _ASSIGNMENT = re.compile(
     r"^\s*(?:(?:export|declare|readonly|typeset|local)(?:\s+-[A-Za-z]+)*\s+)?"

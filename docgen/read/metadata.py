@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from docgen.errors import DocgenError
-from docgen.readers.files import display, read_text
-from docgen.source import PluginMetadata
-from docgen.toml_text import parse_toml
+from docgen.read.files import display, read_text
+from docgen.read.records import PluginMetadata
+from docgen.read.toml import parse_toml
 
 
 def parse_metadata(text: str, path: str) -> PluginMetadata:

@@ -7,11 +7,12 @@ lines are read (docgen/compat.py).
 from collections.abc import Callable
 from typing import NamedTuple
 
-from docgen import bash, compat
-from docgen.compat import Quirks
+from docgen.build import bash
+from docgen.build import compat
+from docgen.build.compat import Quirks
 from docgen.errors import Diagnostic
-from docgen.model import Argument, Example, Flag
-from docgen.source import SourceLine, SubcommandSource
+from docgen.build.model import Argument, Example, Flag
+from docgen.read.records import SourceLine, SubcommandSource
 
 
 class Scanned(NamedTuple):

@@ -2,10 +2,11 @@
 
 from typing import NamedTuple
 
-from docgen import bash, compat
-from docgen.compat import Quirks
+from docgen.build import bash
+from docgen.build import compat
+from docgen.build.compat import Quirks
 from docgen.errors import Diagnostic, DocgenError
-from docgen.source import Assignment, ConfigSource, ImageSource
+from docgen.read.records import Assignment, ConfigSource, ImageSource
 
 _MAX_DEPTH = 8
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from docgen.errors import DocgenError
-from docgen.readers.files import display, inside, listing, read_text
-from docgen.source import DocFragment
+from docgen.read.files import display, inside, listing, read_text
+from docgen.read.records import DocFragment
 
 
 def read_fragments(root: Path) -> tuple[DocFragment, ...]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from docgen.model import Command, Readme
+from docgen.build.model import Command, Readme
 
 SCHEMA = "docgen.plugin/1"
 

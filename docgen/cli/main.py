@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from docgen.run import (
+from docgen.cli.render import (
     EXIT_CURRENT,
     EXIT_ERROR,
     Invocation,
@@ -65,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main_with_click(args: list[str]) -> int:
     import click
 
-    from docgen.commands import lint_command, render_command
+    from docgen.cli.arguments import lint_command, render_command
 
     command, name = render_command, "docgen"
     if args and args[0] == "lint":

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from docgen.errors import Diagnostic
-from docgen.settings import Settings
+from docgen.read.settings import Settings
 
 
 class Assignment(NamedTuple):

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 from docgen.errors import DocgenError
-from docgen.readers.files import display, read_text
-from docgen.source import ImageSource
+from docgen.read.files import display, read_text
+from docgen.read.records import ImageSource
 
 _ARG = re.compile(r"^\s*ARG\s+(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?:=(?P<value>\S*))?", re.I)
 _FROM = re.compile(r"^\s*FROM\s+(?P<args>.*)$", re.I)

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from docgen import __version__
-from docgen.run import (
+from docgen.cli.render import (
     STDOUT_USAGE,
     Invocation,
     check_or_write,

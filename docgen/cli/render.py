@@ -155,11 +155,11 @@ def _render_to_stdout(path: Path, fmt: str, compat: bool | None, strict: bool) -
     if _print_warnings(path, result.warnings, strict=strict):
         return EXIT_ERROR
     if fmt == "json":
-        from docgen.formats import to_json
+        from docgen.render.formats import to_json
 
         echo(to_json(result.readme), newline=False)
     elif fmt == "html":
-        from docgen.formats import to_html
+        from docgen.render.formats import to_html
 
         echo(to_html(result.text), newline=False)
     else:

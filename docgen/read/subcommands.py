@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from docgen.errors import Diagnostic, DocgenError
-from docgen.readers.files import display, inside, listing, read_text, unprintable_name
-from docgen.source import SourceLine, SubcommandSource
+from docgen.read.files import display, inside, listing, read_text, unprintable_name
+from docgen.read.records import SourceLine, SubcommandSource
 
 _ANNOTATIONS = ("#A", "#F", "#E")
 

@@ -39,7 +39,7 @@ class Word(NamedTuple):
 
 
 def _bashlex() -> Any:
-    from docgen.bashlex_tables import load_bashlex
+    from docgen.build.bashlex_tables import load_bashlex
 
     return load_bashlex()
 

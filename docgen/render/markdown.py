@@ -7,11 +7,12 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from docgen import __version__, compat
+from docgen import __version__
+from docgen.build import compat
+from docgen.build.compat import Quirks
+from docgen.build.model import Command, Readme
 from docgen.cache import cache_dir
-from docgen.compat import Quirks
 from docgen.errors import DocgenError
-from docgen.model import Command, Readme
 from docgen.templates_dir import default_templates
 
 if TYPE_CHECKING:

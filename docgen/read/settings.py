@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from docgen.errors import DocgenError
+from docgen.read.toml import parse_toml
 from docgen.templates_dir import default_templates
-from docgen.toml_text import parse_toml
 
 SETTINGS_FILE = "docgen.toml"
 BADGES = ("ci", "irc")
