@@ -10,7 +10,7 @@ from docgen.read.dockerfile import read_dockerfile
 from docgen.read.docs import read_fragments
 from docgen.read.metadata import read_metadata
 from docgen.read.records import PluginSource
-from docgen.read.settings_file import read_settings
+from docgen.read.settings import read_settings
 from docgen.read.subcommands import read_subcommands
 
 
