@@ -607,7 +607,7 @@ for name in modules:  # everything the run imports, so that the profile has no i
     except Exception:
         pass
 before = set(sys.modules)
-from docgen.cli.main import main
+from docgen.cli import main
 with contextlib.redirect_stdout(io.StringIO()):
     if mode == "time":
         start = time.perf_counter()
@@ -627,7 +627,7 @@ print("exit", code, file=sys.stderr)
 
 MODULES_SNIPPET = r"""
 import contextlib, io, sys
-from docgen.cli.main import main
+from docgen.cli import main
 with contextlib.redirect_stdout(io.StringIO()):
     main(sys.argv[1:])
 print(",".join(sorted(n for n in sys.modules if n != "__main__")))

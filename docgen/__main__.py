@@ -1,3 +1,3 @@
-from docgen.cli.main import console_entry
+from docgen.cli import console_entry
 
 console_entry()

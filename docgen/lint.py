@@ -4,9 +4,8 @@ Each finding names a file and, where there is one, a line. The checks look at th
 as read (docgen.source) and at the compat README model built from it.
 """
 
-import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -14,8 +13,6 @@ from docgen.build import bash, compat
 from docgen.build.compat import COMPAT
 from docgen.build.model import Readme
 from docgen.build.readme import build
-from docgen.cli.render import echo
-from docgen.errors import DocgenError
 from docgen.read.plugin import read_plugin
 from docgen.read.records import PluginSource
 
@@ -191,23 +188,3 @@ def lint(root: Path) -> list[Finding]:
     for check in (_leaks, _flags, _commands, _fragments):
         findings.extend(check(source, readme))
     return findings
-
-
-def run_lint(paths: Sequence[Path], fmt: str) -> int:
-    found, errors, report = False, False, []
-    for path in paths:
-        try:
-            findings = lint(path)
-        except DocgenError as error:
-            echo(str(error), err=True)
-            errors = True
-            continue
-        found = found or bool(findings)
-        if fmt == "json":
-            report.append({"plugin": str(path), "findings": [f._asdict() for f in findings]})
-        else:
-            for finding in findings:
-                echo(str(finding))
-    if fmt == "json":
-        echo(json.dumps(report, indent=2))
-    return 2 if errors else 1 if found else 0

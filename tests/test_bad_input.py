@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from docgen.cli.main import main
+from docgen.cli import main
 from tests.plugin_factory import CONFIG, DOCKERFILE, PLUGIN_TOML, make_plugin, script
 
 REPO = Path(__file__).resolve().parent.parent

@@ -12,9 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from docgen.cli.arguments import render_command
-from docgen.cli.main import simple_invocation
-from docgen.cli.render import Invocation
+from docgen.cli.arguments import SUBCOMMANDS, RenderInvocation, cli, fast_invocation
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample-plugin"
@@ -23,17 +21,17 @@ SAMPLE = ROOT / "sample-plugin"
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        ([], Invocation()),
-        (["--check", "a", "b"], Invocation((Path("a"), Path("b")), check=True)),
-        (["-q", "--check", "--strict", "."], Invocation((Path("."),), True, True, strict=True)),
-        (["--stdout", "p", "--no-compat"], Invocation((Path("p"),), stdout=True, compat=False)),
-        (["--no-compat", "p", "--compat"], Invocation((Path("p"),), compat=True)),
-        (["--compat", "--no-compat"], Invocation(compat=False)),
-        (["-"], Invocation((Path("-"),))),
+        ([], RenderInvocation()),
+        (["--check", "a", "b"], RenderInvocation((Path("a"), Path("b")), check=True)),
+        (["-q", "--check", "--strict", "."], RenderInvocation((Path("."),), True, True, strict=True)),
+        (["--stdout", "p", "--no-compat"], RenderInvocation((Path("p"),), stdout=True, compat=False)),
+        (["--no-compat", "p", "--compat"], RenderInvocation((Path("p"),), compat=True)),
+        (["--compat", "--no-compat"], RenderInvocation(compat=False)),
+        (["-"], RenderInvocation((Path("-"),))),
     ],
 )
-def test_simple_invocation(args: list[str], expected: Invocation) -> None:
-    assert simple_invocation(args) == expected
+def test_fast_invocation(args: list[str], expected: RenderInvocation) -> None:
+    assert fast_invocation(args) == expected
 
 
 @pytest.mark.parametrize(
@@ -56,7 +54,7 @@ def test_simple_invocation(args: list[str], expected: Invocation) -> None:
     ],
 )
 def test_everything_else_goes_to_click(args: list[str]) -> None:
-    assert simple_invocation(args) is None
+    assert fast_invocation(args) is None
 
 
 _ARGS = st.lists(
@@ -90,14 +88,13 @@ _ARGS = st.lists(
 @settings(max_examples=300, deadline=None)
 @given(_ARGS)
 def test_click_reads_the_same(args: list[str]) -> None:
-    """Wherever simple_invocation answers, click accepts the line and gives the same values."""
-    simple = simple_invocation(args)
+    """Wherever fast_invocation answers, click accepts the line and gives the same values."""
+    simple = fast_invocation(args)
     if simple is None:
         return
-    params = render_command.make_context("docgen", list(args)).params
+    params = cli().commands["render"].make_context("docgen", list(args)).params
     assert params.pop("fmt") is None
-    params["stdout"] = params.pop("to_stdout")
-    assert simple == Invocation(**params)
+    assert simple == RenderInvocation(**params)
 
 
 def _docgen(*args: str) -> subprocess.CompletedProcess[bytes]:
@@ -145,3 +142,36 @@ def test_a_closed_pipe_ends_quietly() -> None:
     process.stdout.close()  # before the interpreter has even started
     assert process.stderr.read() == b""
     assert process.wait(timeout=60) == 1
+
+
+def test_fast_reading_knows_every_subcommand() -> None:
+    """A first argument naming a subcommand never reaches the fast reading as a PATH."""
+    visible = {name for name, command in cli().commands.items() if not command.hidden}
+    assert set(SUBCOMMANDS) == visible
+
+
+def test_help_lists_the_render_options_and_the_lint_command(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from docgen.cli import main
+
+    assert main(["--help"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "Usage: docgen [OPTIONS] [PATH]..."
+    assert "  -h, --help                     Show this message and exit." in lines
+    commands = lines[lines.index("Commands:") + 1 :]
+    assert [line.split()[0] for line in commands] == ["lint"]
+
+
+@pytest.mark.parametrize("name", ["render", "lint"])
+def test_a_folder_named_like_a_command(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`docgen render` is the plugin folder ./render; `docgen lint` is the lint command."""
+    from docgen.cli import main
+
+    shutil.copytree(SAMPLE, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    assert main(["--check", name]) == 0
+    assert capsys.readouterr().out == "1 current, 0 out of date, 0 errors\n"
+    assert main([name, "--check"]) == (0 if name == "render" else 2)

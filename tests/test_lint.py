@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from docgen.lint import Finding, lint, run_lint
+from docgen.cli import main
+from docgen.lint import Finding, lint
 from tests.plugin_factory import CONFIG, script
 
 CLEAN_CONFIG = CONFIG.replace('${MINI_CONFIG_OPTIONS:=""}', '${MINI_CONFIG_OPTIONS:=" --x "}')
@@ -352,29 +353,29 @@ def test_finding_str() -> None:
     assert str(Finding("p/config", None, "x-code", "msg")) == "p/config: x-code: msg"
 
 
-# --- run_lint -----------------------------------------------------------------------------
+# --- docgen lint -----------------------------------------------------------------------------
 
 
-def test_run_lint_clean_exits_0(
+def test_lint_command_clean_exits_0(
     plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = plugin(**_clean())
-    assert run_lint([root], "text") == 0
+    assert main(["lint", "--format", "text", *map(str, [root])]) == 0
     assert capsys.readouterr().out == ""
 
 
-def test_run_lint_findings_exit_1(
+def test_lint_command_findings_exit_1(
     plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = plugin(**_clean(subcommands={"info": script("info", "print the service information")}))
-    assert run_lint([root], "text") == 1
+    assert main(["lint", "--format", "text", *map(str, [root])]) == 1
     assert (
         capsys.readouterr().out == f"{root / 'subcommands' / 'info'}: no-example: no #E example\n"
     )
 
 
-def test_run_lint_error_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run_lint([tmp_path], "text") == 2
+def test_lint_command_error_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lint", "--format", "text", *map(str, [tmp_path])]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == (
@@ -383,18 +384,18 @@ def test_run_lint_error_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[st
     )
 
 
-def test_run_lint_error_wins_over_findings(
+def test_lint_command_error_wins_over_findings(
     plugin: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = plugin(**_clean(subcommands={"info": script("info", "print the service information")}))
     empty = tmp_path / "empty"
     empty.mkdir()
-    assert run_lint([root, empty], "text") == 2
+    assert main(["lint", "--format", "text", *map(str, [root, empty])]) == 2
 
 
-def test_run_lint_json(plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_lint_command_json(plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
     root = plugin(**_clean(subcommands={"info": script("info", "print the service information")}))
-    assert run_lint([root], "json") == 1
+    assert main(["lint", "--format", "json", *map(str, [root])]) == 1
     assert json.loads(capsys.readouterr().out) == [
         {
             "plugin": str(root),
@@ -410,9 +411,9 @@ def test_run_lint_json(plugin: Callable[..., Path], capsys: pytest.CaptureFixtur
     ]
 
 
-def test_run_lint_json_clean(
+def test_lint_command_json_clean(
     plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = plugin(**_clean())
-    assert run_lint([root], "json") == 0
+    assert main(["lint", "--format", "json", *map(str, [root])]) == 0
     assert json.loads(capsys.readouterr().out) == [{"plugin": str(root), "findings": []}]

@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, Phase, assume, example, given, settings
 from hypothesis import strategies as st
 
 from docgen.build import bash, compat
-from docgen.cli.main import main
+from docgen.cli import main
 from docgen.errors import DocgenError
 from docgen.read.config import parse_config
 from docgen.read.dockerfile import parse_dockerfile

@@ -1,80 +1,204 @@
-"""The command line as click reads it: options, help texts, usage errors.
+"""Reading the command line: click, and beside it a reading of the common lines without it.
 
-docgen.cli reads the most common command lines without click (see simple_invocation) and
-sends every other one here. The behaviour lives in docgen.run.
+click is the parser: options, help, usage errors, the ``lint`` subcommand. Importing it
+costs more than the whole of bin/generate on a clean interpreter (benchmarks/README.md), so
+``fast_invocation`` reads the most common lines, PATHs with the render command's on/off
+flags, without it. tests/cli/test_arguments.py checks that click reads the same values
+wherever ``fast_invocation`` answers.
 """
 
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-import click
+if TYPE_CHECKING:
+    import click
 
-from docgen import __version__
-from docgen.cli.render import (
-    STDOUT_USAGE,
-    Invocation,
-    check_or_write,
-    render_to_stdout,
-    stdout_usage_ok,
-)
+STDOUT_USAGE = "--stdout and --format take exactly one PATH and no --check"
+FORMATS = ("markdown", "json", "html")
+SUBCOMMANDS = (
+    "lint",
+)  # the visible commands of cli(); a first argument with another name is a PATH
+HELP_OPTIONS = ["-h", "--help"]
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--check", is_flag=True, help="Write nothing; exit 1 and show a diff if a README is stale."
-)
-@click.option(
-    "--quiet", "-q", is_flag=True, help="With --check: name stale READMEs, without the diff."
-)
-@click.option(
-    "--stdout",
-    "to_stdout",
-    is_flag=True,
-    help="Print the rendered README of one plugin; write nothing.",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["markdown", "json", "html"]),
-    default=None,
-    help="With --stdout (implied): markdown, the extracted model as JSON, or an HTML preview.",
-)
-@click.option(
-    "--compat/--no-compat",
-    default=None,
-    help="Reproduce bin/generate exactly (default), or render what it meant.",
-)
-@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 2).")
-@click.version_option(__version__, "--version", prog_name="docgen")
-def render_command(
-    paths: tuple[Path, ...],
-    check: bool,
-    quiet: bool,
-    to_stdout: bool,
-    fmt: str | None,
-    compat: bool | None,
-    strict: bool,
-) -> int:
-    """Render README.md of each Dokku datastore plugin in PATHS (default: the current folder).
+class RenderInvocation(NamedTuple):
+    """``docgen [--check] [--quiet] [--stdout] [--format F] [--strict] [--compat] [PATH]...``"""
 
-    Exit 0 when every README was current, 1 when one was stale (rewritten, or with --check
-    reported), 2 on bad input or usage. `docgen lint --help` for the linter.
-    """
-    if to_stdout or fmt is not None:
-        if not stdout_usage_ok(paths, check):
+    paths: tuple[Path, ...] = ()
+    check: bool = False
+    quiet: bool = False
+    stdout: bool = False  # print the one plugin's README (or model) instead
+    compat: bool | None = None  # None: what each plugin's docgen.toml says (default compat)
+    strict: bool = False
+    format: str = "markdown"
+
+
+class LintInvocation(NamedTuple):
+    """``docgen lint [--format text|json] [PATH]...``"""
+
+    paths: tuple[Path, ...] = ()
+    format: str = "text"
+
+
+def _stdout_usage_ok(paths: Sequence[Path], check: bool) -> bool:
+    return len(paths) == 1 and not check
+
+
+def fast_invocation(args: Sequence[str]) -> RenderInvocation | None:
+    """``args`` read as click reads them, if they are only PATHs and the on/off flags of
+    the render command, each written out alone; None for anything else (``--help``,
+    ``--format json``, ``-qv``, ``--``, ``lint``, a usage error...), which click then reads."""
+    if args and args[0] in SUBCOMMANDS:
+        return None
+    flags = {"check": False, "quiet": False, "stdout": False, "strict": False}
+    compat: bool | None = None
+    paths: list[Path] = []
+    for arg in args:
+        if arg in ("--check", "--quiet", "--stdout", "--strict"):
+            flags[arg[2:]] = True
+        elif arg == "-q":
+            flags["quiet"] = True
+        elif arg in ("--compat", "--no-compat"):
+            compat = arg == "--compat"
+        elif arg.startswith("-") and arg != "-":
+            return None
+        else:
+            paths.append(Path(arg))
+    if flags["stdout"] and not _stdout_usage_ok(paths, flags["check"]):
+        return None  # a usage error, which click words
+    return RenderInvocation(
+        tuple(paths),
+        check=flags["check"],
+        quiet=flags["quiet"],
+        stdout=flags["stdout"],
+        compat=compat,
+        strict=flags["strict"],
+    )
+
+
+def click_main(args: list[str]) -> int:
+    """Read ``args`` with click and run the command; usage errors are printed, exit 2."""
+    import click
+
+    try:
+        result = cli().main(args=args, prog_name="docgen", standalone_mode=False)
+    except click.exceptions.Exit as done:
+        return int(done.exit_code)
+    except click.ClickException as error:
+        error.show()
+        return 2
+    except click.exceptions.Abort:
+        return 2
+    return int(result) if isinstance(result, int) else 0
+
+
+@functools.cache
+def cli() -> click.Group:
+    """The click command tree: the render command is the default, ``lint`` a subcommand."""
+    import click
+
+    from docgen import __version__
+
+    settings = {"help_option_names": HELP_OPTIONS}
+
+    class RenderCommand(click.Command):
+        """The default command: its usage and help read ``docgen [OPTIONS] [PATH]...``."""
+
+        def make_context(
+            self,
+            info_name: str | None,
+            args: list[str],
+            parent: click.Context | None = None,
+            **extra: Any,
+        ) -> click.Context:
+            name = parent.info_name if parent is not None else info_name
+            return super().make_context(name, args, None, **extra)
+
+    class DocgenGroup(click.Group):
+        """``docgen [OPTIONS] [PATH]...`` renders: a first argument that names no
+        subcommand goes to the (hidden) render command. Its help is the render command's,
+        followed by the list of subcommands."""
+
+        def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+            if not args or args[0] not in (*SUBCOMMANDS, "--version", *HELP_OPTIONS):
+                args = ["render", *args]
+            return super().parse_args(ctx, args)
+
+        def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+            render = self.commands["render"]
+            with render.make_context(ctx.info_name, [], resilient_parsing=True) as own:
+                render.format_help(own, formatter)
+            self.format_commands(ctx, formatter)
+
+    @click.group(cls=DocgenGroup, context_settings=settings)
+    @click.version_option(__version__, "--version", prog_name="docgen")
+    def group() -> None:
+        """docgen: the README.md of a Dokku datastore plugin, from its source."""
+
+    @group.command(name="render", cls=RenderCommand, hidden=True, context_settings=settings)
+    @click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATH]...")
+    @click.option(
+        "--check", is_flag=True, help="Write nothing; exit 1 and show a diff if a README is stale."
+    )
+    @click.option(
+        "--quiet", "-q", is_flag=True, help="With --check: name stale READMEs, without the diff."
+    )
+    @click.option(
+        "--stdout", is_flag=True, help="Print the rendered README of one plugin; write nothing."
+    )
+    @click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default=None,
+        help="With --stdout (implied): markdown, the extracted model as JSON, or an HTML preview.",
+    )
+    @click.option(
+        "--compat/--no-compat",
+        default=None,
+        help="Reproduce bin/generate exactly (default), or render what it meant.",
+    )
+    @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 2).")
+    @click.version_option(__version__, "--version", prog_name="docgen")
+    def render(
+        paths: tuple[Path, ...], fmt: str | None, stdout: bool, check: bool, **flags: bool
+    ) -> int:
+        """Render README.md of each Dokku datastore plugin in PATH (default: the current
+        folder). `docgen lint --help` for the linter.
+
+        Exit 0 when every README was current, 1 when one was stale (rewritten, or with
+        --check reported), 2 on bad input or usage.
+        """
+        from docgen.cli.render import run_render
+
+        stdout = stdout or fmt is not None
+        if stdout and not _stdout_usage_ok(paths, check):
             raise click.UsageError(STDOUT_USAGE)
-        return render_to_stdout(paths[0], fmt or "markdown", compat, strict)
-    return check_or_write(Invocation(paths, check=check, quiet=quiet, compat=compat, strict=strict))
+        invocation = RenderInvocation(
+            paths, check=check, stdout=stdout, format=fmt or "markdown", **flags
+        )
+        return run_render(invocation)
 
+    @group.command(name="lint", context_settings=settings)
+    @click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATH]...")
+    @click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        help="text: one finding per line (file:line: code: message); json: a list per plugin.",
+    )
+    def lint(paths: tuple[Path, ...], fmt: str) -> int:
+        """List what the source of each plugin says that its README gets wrong or hides.
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def lint_command(paths: tuple[Path, ...], fmt: str) -> int:
-    """List what the source of each plugin says that its README gets wrong or hides.
+        Exit 1 when something was found, 0 when clean, 2 on bad input.
+        """
+        from docgen.cli.lint import run_lint
 
-    Exit 1 when something was found, 0 when clean, 2 on bad input.
-    """
-    from docgen.lint import run_lint
+        return run_lint(LintInvocation(paths, fmt))
 
-    return run_lint(paths or (Path("."),), fmt)
+    return group
