@@ -3,7 +3,7 @@
 from pathlib import Path
 from typing import NamedTuple
 
-from docgen.build.compat import COMPAT, CORRECTED
+from docgen.build.compat import quirks_for
 from docgen.build.model import Readme
 from docgen.build.readme import build
 from docgen.errors import Diagnostic
@@ -22,6 +22,6 @@ def generate(root: Path, *, compat: bool | None = None) -> Result:
     source = read_plugin(root)
     if compat is not None:
         source = source._replace(settings=source.settings._replace(compat=compat))
-    quirks = COMPAT if source.settings.compat else CORRECTED
+    quirks = quirks_for(source.settings.compat)
     readme, warnings = build(source, quirks)
     return Result(readme, render(readme, quirks, source.settings.templates), warnings)

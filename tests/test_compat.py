@@ -211,12 +211,12 @@ SENTENCES = [
 
 @pytest.mark.parametrize(("lines", "expected", "_corrected"), SENTENCES)
 def test_sentence_compat(lines: list[str], expected: str, _corrected: str) -> None:
-    assert compat.sentence(lines, quirky=True) == expected
+    assert compat.sentence(COMPAT, lines) == expected
 
 
 @pytest.mark.parametrize(("lines", "_compat", "expected"), SENTENCES)
 def test_sentence_corrected(lines: list[str], _compat: str, expected: str) -> None:
-    assert compat.sentence(lines, quirky=False) == expected
+    assert compat.sentence(CORRECTED, lines) == expected
 
 
 # --- A16: collapse ------------------------------------------------------------------------

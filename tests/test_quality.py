@@ -42,3 +42,21 @@ def test_ci_runs_the_readme_test_command() -> None:
     commands = re.findall(r"```shell\n(.+?)\n```", readme)
     test_command = next(c for c in commands if "pytest" in c)
     assert test_command in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+
+
+def test_quirk_flags_are_read_only_in_compat() -> None:
+    """Every quirk is decided in docgen/build/compat.py: no other module or template tests
+    a flag (``quirks.newline_collapse``); they call compat's function for it."""
+    flags = "|".join(Quirks._fields)
+    reading = re.compile(rf"\bquirks\.({flags})\b")
+    compat = ROOT / "docgen" / "build" / "compat.py"
+    files = [*(ROOT / "docgen").rglob("*.py"), *(ROOT / "templates").rglob("*.j2")]
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in files
+        if path != compat
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if reading.search(line)
+    ]
+    assert offenders == []
+    assert reading.search(compat.read_text(encoding="utf-8"))

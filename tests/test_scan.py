@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from docgen.build import compat
-from docgen.build.commands import Scanned, corrected_usage, examples, scan
+from docgen.build.commands import Scanned, corrected_usage, scan
 from docgen.build.compat import COMPAT, CORRECTED, Quirks
+from docgen.build.examples import examples
 from docgen.build.model import Argument, Example, Flag
 from docgen.errors import Diagnostic
 from docgen.read.records import SubcommandSource

@@ -1,18 +1,20 @@
-"""From one subcommand script's lines to a Command: description, usage, flags, examples.
+"""One subcommand script -> its Command: description, usage, arguments, flags, examples.
 
-Pure: the script was read by docgen.readers.subcommands; the mode's quirks decide how the
-lines are read (docgen/compat.py).
+Pure: the script was read by docgen.read.subcommands; the mode's quirks decide how the
+lines are read (docgen/build/compat.py).
 """
+
+from __future__ import annotations
 
 from collections.abc import Callable
 from typing import NamedTuple
 
-from docgen.build import bash
-from docgen.build import compat
+from docgen.build import bash, compat
 from docgen.build.compat import Quirks
+from docgen.build.examples import examples
+from docgen.build.model import Argument, Command, Flag
 from docgen.errors import Diagnostic
-from docgen.build.model import Argument, Example, Flag
-from docgen.read.records import SourceLine, SubcommandSource
+from docgen.read.records import DocFragment, SubcommandSource
 
 
 class Scanned(NamedTuple):
@@ -60,87 +62,97 @@ def corrected_usage(names: tuple[str, ...]) -> str:
     return " ".join(tokens)
 
 
-def scan(source: SubcommandSource, quirks: Quirks, expand: Callable[[str], str]) -> Scanned:
-    """Read one script's documentation lines. ``expand`` replaces config variables."""
-    description: str | None = None
-    usage = ""
-    arguments: list[Argument] = []
-    flags: list[Flag] = []
-    examples: list[str] = []
-    warnings: list[Diagnostic] = []
+def _declared_usage(line: str) -> str | None:
+    names = _declared_names(line)
+    return None if names is None else corrected_usage(names)
 
-    def warn(line: SourceLine, message: str) -> None:
-        warnings.append(Diagnostic(source.path, line.number, message))
 
-    for line in source.lines:
-        text = expand(line.text)
-        is_annotation = text.startswith(("#A ", "#F ", "#E "))
-        if "declare desc" in text and (quirks.uppercase_usage or not is_annotation):
-            value = compat.greedy_quoted(text) if quirks.regex_values else None
+class _Scan:
+    """What the lines of one script said so far; the last description and usage win."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.description: str | None = None
+        self.usage = ""
+        self.arguments: list[Argument] = []
+        self.flags: list[Flag] = []
+        self.examples: list[str] = []
+        self.warnings: list[Diagnostic] = []
+
+    def warn(self, number: int, message: str) -> None:
+        self.warnings.append(Diagnostic(self.path, number, message))
+
+    def line(self, number: int, text: str, quirks: Quirks) -> None:
+        code = compat.read_as_code(quirks, text)
+        if code and "declare desc" in text:
+            value = compat.description(quirks, text, _declared_description)
             if value is None:
-                value = _declared_description(text)
-            if value is None:
-                warn(line, 'cannot read the value of declare desc=; write declare desc="..."')
+                self.warn(number, 'cannot read the value of declare desc=; write declare desc="..."')
             else:
-                description = value
-        elif "$1" in text and (quirks.uppercase_usage or not is_annotation):
-            if quirks.uppercase_usage:
-                usage = compat.uppercase_usage(text)
-            else:
-                names = _declared_names(text)
-                if names is not None:
-                    usage = corrected_usage(names)
+                self.description = value
+        elif code and "$1" in text:
+            usage = compat.usage(quirks, text, _declared_usage)
+            self.usage = self.usage if usage is None else usage
         elif text.startswith("#A "):
             name, help_text = _split_annotation(text[3:])
             if help_text is None:
-                warn(line, "#A has no comma; write #A name, description")
-            arguments.append(Argument(name, help_text or ""))
+                self.warn(number, "#A has no comma; write #A name, description")
+            self.arguments.append(Argument(name, help_text or ""))
         elif text.startswith("#F "):
             spec, help_text = _split_annotation(text[3:])
             if help_text is None:
-                warn(line, "#F has no comma; write #F -x|--flag, description")
-            flags.append(Flag(spec, help_text, None))
+                self.warn(number, "#F has no comma; write #F -x|--flag, description")
+            self.flags.append(Flag(spec, help_text, None))
         elif text.startswith("#E "):
-            examples.append(text.replace("#E ", "") if quirks.marker_everywhere else text[3:])
-    return Scanned(
-        description, usage, tuple(arguments), tuple(flags), tuple(examples), tuple(warnings)
-    )
+            self.examples.append(compat.example_payload(quirks, text))
 
-
-# --- A13: examples ------------------------------------------------------------------------
-
-
-def _kind(line: str) -> str:
-    if line.startswith(("export", "dokku")):
-        return "command"
-    if line.startswith("    "):
-        return "code"
-    if line.startswith(">"):
-        return "quote"
-    return "text"
-
-
-def examples(lines: tuple[str, ...], quirks: Quirks) -> tuple[Example, ...]:
-    """Consecutive example lines of one kind make one block."""
-    blocks: list[tuple[str, list[str]]] = []
-    for line in lines:
-        kind = _kind(line)
-        if kind == "code":
-            line = line.strip() if quirks.codeblock_dedent else line[4:].rstrip()
-        if blocks and blocks[-1][0] == kind:
-            blocks[-1][1].append(line)
-        else:
-            blocks.append((kind, [line]))
-    rendered = [
-        Example(
-            kind,
-            compat.sentence(lines, quirks.sentence_quirks) if kind == "text" else "\n".join(lines),
+    def scanned(self) -> Scanned:
+        return Scanned(
+            self.description,
+            self.usage,
+            tuple(self.arguments),
+            tuple(self.flags),
+            tuple(self.examples),
+            tuple(self.warnings),
         )
-        for kind, lines in blocks
-    ]
-    # The script strips the examples as a whole: white space at both ends of the prose goes.
-    if rendered and rendered[0].kind in ("quote", "text"):
-        rendered[0] = Example(rendered[0].kind, rendered[0].text.lstrip())
-    if rendered and rendered[-1].kind in ("quote", "text"):
-        rendered[-1] = Example(rendered[-1].kind, rendered[-1].text.rstrip())
-    return tuple(rendered)
+
+
+def scan(source: SubcommandSource, quirks: Quirks, expand: Callable[[str], str]) -> Scanned:
+    """Read one script's documentation lines. ``expand`` replaces config variables."""
+    found = _Scan(source.path)
+    for line in source.lines:
+        found.line(line.number, expand(line.text), quirks)
+    return found.scanned()
+
+
+def command(
+    source: SubcommandSource,
+    quirks: Quirks,
+    expand: Callable[[str], str],
+    config_options: str | None,
+    fragment: DocFragment | None,
+) -> tuple[Command, tuple[Diagnostic, ...]]:
+    """The Command of one script, with the warnings its lines gave."""
+    scanned = scan(source, quirks, expand)
+    warnings = scanned.warnings
+    description = scanned.description
+    if description is None:
+        message = 'no declare desc="..."; the README uses the command name'
+        warnings += (Diagnostic(source.path, None, message),)
+        description = source.name
+    default = compat.config_options_default(quirks, config_options)
+    flags = tuple(
+        flag._replace(default=default) if "--config-options" in flag.spec else flag
+        for flag in scanned.flags
+    )
+    found = Command(
+        name=source.name,
+        path=source.path,
+        description=description,
+        usage=scanned.usage,
+        arguments=scanned.arguments,
+        flags=flags,
+        examples=examples(scanned.example_lines, quirks),
+        fragment=None if fragment is None else compat.fragment_text(quirks, fragment.text),
+    )
+    return found, warnings

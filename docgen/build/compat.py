@@ -3,8 +3,10 @@
 docgen's default output is byte-identical to what the reference ``bin/generate`` script
 writes (see ``shared/reference/bin-generate-behaviour.md``; the section ids A1..A17 below
 point there). Some of that output is what the script *does* rather than what it *means*.
-Each such behaviour is one flag of :class:`Quirks`, documented where it is declared, and
-implemented by the functions of this module. ``COMPAT`` switches every quirk on;
+Each such behaviour is one flag of :class:`Quirks`, documented in ``QUIRK_DOCS``, and
+decided by one function (or a small group) of this module, under a heading naming the
+flag. The other stages call those functions and never test a flag themselves
+(tests/test_quality.py checks that). ``COMPAT`` switches every quirk on;
 ``CORRECTED`` (``--no-compat`` / ``compat = false``) switches them all off, and docgen then
 renders what the script meant.
 
@@ -12,8 +14,13 @@ Where the script would crash, docgen never follows it: it renders the evident me
 and, where the source is probably wrong, warns.
 """
 
+from __future__ import annotations
+
 import re
-from typing import NamedTuple
+from collections.abc import Callable, Iterable, Sequence
+from typing import NamedTuple, TypeVar
+
+T = TypeVar("T")
 
 
 class Quirks(NamedTuple):
@@ -113,7 +120,12 @@ COMPAT = Quirks()
 CORRECTED = Quirks(*(False for _ in Quirks._fields))
 
 
-# --- A10: the fixed textual substitutions -------------------------------------------------
+def quirks_for(compat: bool) -> Quirks:
+    """The quirk set of a rendering mode: compat (the default) or corrected."""
+    return COMPAT if compat else CORRECTED
+
+
+# --- literal_substitution (A10): the fixed textual substitutions --------------------------
 
 
 def literal_substitute(
@@ -123,7 +135,7 @@ def literal_substitute(
     alias: str | None,
     image: str,
     scheme: str | None,
-    ports: list[str],
+    ports: Sequence[str],
 ) -> str:
     """The nine replacements of A10, in their order. A missing value leaves its spelling."""
     if "PLUGIN_" not in line:  # every spelling has it
@@ -144,7 +156,26 @@ def literal_substitute(
     return line
 
 
-# --- A11: usage from uppercase runs -------------------------------------------------------
+def variable_expander(
+    quirks: Quirks, literal: Callable[[str], str], as_bash: Callable[[str], str]
+) -> Callable[[str], str]:
+    """How config variables in a subcommand line are replaced: A10's nine spellings
+    (``literal``), or in corrected mode every variable as bash expands it (``as_bash``)."""
+    return literal if quirks.literal_substitution else as_bash
+
+
+# --- none_default (A12) -------------------------------------------------------------------
+
+
+def config_options_default(quirks: Quirks, options: str | None) -> str | None:
+    """The default shown after a ``--config-options`` flag: the config's, or ``None`` as
+    a word when it has none (compat), or nothing (corrected)."""
+    if options is None and quirks.none_default:
+        return "None"
+    return options
+
+
+# --- uppercase_usage (A10, A11): usage from uppercase runs --------------------------------
 
 _UPPERCASE_RUN = re.compile(r"[A-Z_]+")
 
@@ -175,7 +206,37 @@ def uppercase_usage(line: str) -> str:
     return " ".join(usage_token(run) for run in runs if run.strip("_"))
 
 
-# --- A14: sentences -----------------------------------------------------------------------
+def read_as_code(quirks: Quirks, line: str) -> bool:
+    """Whether a line may set the description or the usage (A10's classification): any
+    line in compat mode, so that an ``#E``/``#F``/``#A`` line mentioning ``declare desc``
+    or ``$1`` is swallowed; corrected mode keeps annotations as annotations."""
+    return quirks.uppercase_usage or not line.startswith(("#A ", "#F ", "#E "))
+
+
+def usage(quirks: Quirks, line: str, declared: Callable[[str], str | None]) -> str | None:
+    """The usage a line containing ``$1`` gives: A11's uppercase runs (compat), or the
+    names assigned on the line (``declared``; None keeps the usage found so far)."""
+    return uppercase_usage(line) if quirks.uppercase_usage else declared(line)
+
+
+# --- marker_everywhere (A10) --------------------------------------------------------------
+
+
+def example_payload(quirks: Quirks, line: str) -> str:
+    """An ``#E `` line without its marker: every ``#E `` of the line goes in compat mode."""
+    return line.replace("#E ", "") if quirks.marker_everywhere else line[3:]
+
+
+# --- codeblock_dedent (A13) ---------------------------------------------------------------
+
+
+def code_example_line(quirks: Quirks, line: str) -> str:
+    """A four-space indented example line: stripped whole (compat), or with the nested
+    indentation kept (corrected)."""
+    return line.strip() if quirks.codeblock_dedent else line[4:].rstrip()
+
+
+# --- sentence_quirks (A14): sentences -----------------------------------------------------
 
 
 def _upper_first(text: str) -> str:
@@ -199,8 +260,9 @@ def _code_word(word: str, quirky: bool) -> str:
 _QUOTED_WORD = re.compile(r"(?<![\w`])'([^'\s][^']*?)'(?![\w])")
 
 
-def sentence(lines: list[str], quirky: bool) -> str:
+def sentence(quirks: Quirks, lines: Sequence[str]) -> str:
     """A14: example prose. Sentences are capitalised, uppercase words become code."""
+    quirky = quirks.sentence_quirks
     text = ". ".join(_upper_first(part.strip()) for part in " ".join(lines).split(". ")).strip()
     if quirky:
         if not text.endswith((".", ":")):
@@ -219,7 +281,7 @@ def sentence(lines: list[str], quirky: bool) -> str:
     return text.strip(" ")
 
 
-# --- A16: the newline collapse ------------------------------------------------------------
+# --- newline_collapse (A16) ---------------------------------------------------------------
 
 
 def collapse_newlines(text: str) -> str:
@@ -227,7 +289,50 @@ def collapse_newlines(text: str) -> str:
     return text.replace("\n" * 5, "\n").replace("\n" * 4, "\n").replace("\n" * 3, "\n\n")
 
 
-# --- A17: config values, ports, unimplemented names, sponsors -----------------------------
+def finish(quirks: Quirks, text: str) -> str:
+    """The rendered README as written: A16's collapse over the whole text in compat mode."""
+    return collapse_newlines(text) if quirks.newline_collapse else text
+
+
+def fragment_text(quirks: Quirks, text: str) -> str:
+    """A docs/ fragment as it goes in: raw (the collapse works on its newlines), or
+    without its trailing newlines, since the template puts one blank line after it."""
+    return text if quirks.newline_collapse else text.rstrip("\n")
+
+
+def shown_sections(quirks: Quirks, sections: Iterable[T], empty: Callable[[T], bool]) -> list[T]:
+    """The usage sections that render: all of them in compat mode (an empty one renders
+    nothing, and A16 glues its neighbours), only those with content in corrected mode."""
+    return [s for s in sections if quirks.newline_collapse or not empty(s)]
+
+
+# --- hidden_commands (A8, A15) ------------------------------------------------------------
+
+
+def documented(quirks: Quirks, listed: set[str], implemented: set[str]) -> set[str]:
+    """The commands whose docs/ fragment goes into the README: those of a usage section
+    (compat), or every implemented one, since each gets a section (corrected)."""
+    return listed if quirks.hidden_commands else implemented
+
+
+def other_commands(quirks: Quirks, commands: Iterable[T], listed: Callable[[T], bool]) -> list[T]:
+    """The commands of the "Other Commands" section: none in compat mode (they appear only
+    in the Commands block), those of no usage section in corrected mode."""
+    return [] if quirks.hidden_commands else [c for c in commands if not listed(c)]
+
+
+# --- trailing_space_usage (A7) ------------------------------------------------------------
+
+
+def commands_entry(quirks: Quirks, prefix: str, name: str, usage: str) -> str:
+    """One entry of the Commands block before its padding: ``prefix:name usage``. A command
+    without arguments keeps the separating space in compat mode."""
+    if usage or quirks.trailing_space_usage:
+        return f"{prefix}:{name} {usage}"
+    return f"{prefix}:{name}"
+
+
+# --- regex_values (A10, A17): config values, ports, unimplemented names, descriptions -----
 
 _QUOTED = re.compile(r'"(.+)"')
 _PARENS = re.compile(r"\((.+)\)")
@@ -239,7 +344,7 @@ def greedy_quoted(line: str) -> str | None:
     return None if match is None else match.group(1)
 
 
-def regex_scalar(lines: tuple[str, ...], name: str) -> str | None:
+def regex_scalar(lines: Sequence[str], name: str) -> str | None:
     """A17: the greedy double-quoted value of the last line mentioning ``NAME=``.
     None when no line mentions it, or when one that does has no quoted value (the script
     crashes there; docgen then reads the value as bash does)."""
@@ -253,7 +358,7 @@ def regex_scalar(lines: tuple[str, ...], name: str) -> str | None:
     return value
 
 
-def regex_list(lines: tuple[str, ...], name: str, *, strip_quotes: bool) -> list[str] | None:
+def regex_list(lines: Sequence[str], name: str, *, strip_quotes: bool) -> list[str] | None:
     """A17: the items of the last ``NAME=(...)`` line, split on single spaces."""
     items = None
     for line in lines:
@@ -269,7 +374,7 @@ def regex_list(lines: tuple[str, ...], name: str, *, strip_quotes: bool) -> list
     return items
 
 
-def regex_config_options(lines: tuple[str, ...], variable: str) -> str | None:
+def regex_config_options(lines: Sequence[str], variable: str) -> str | None:
     """A12: the quoted text of the last line mentioning ``{variable}_CONFIG_OPTIONS``."""
     options = None
     for line in lines:
@@ -280,6 +385,49 @@ def regex_config_options(lines: tuple[str, ...], variable: str) -> str | None:
     return options
 
 
+def description(quirks: Quirks, line: str, as_bash: Callable[[str], str | None]) -> str | None:
+    """The value of a ``declare desc`` line: greedy quotes (compat), else as bash reads it."""
+    value = greedy_quoted(line) if quirks.regex_values else None
+    return as_bash(line) if value is None else value
+
+
+def config_scalar(
+    quirks: Quirks, lines: Sequence[str], name: str, as_bash: Callable[[str], str | None]
+) -> str | None:
+    """A config scalar: A17's regular expression where it finds one, else as bash reads it."""
+    value = regex_scalar(lines, name) if quirks.regex_values else None
+    return as_bash(name) if value is None else value
+
+
+def config_list(
+    quirks: Quirks,
+    lines: Sequence[str],
+    name: str,
+    as_bash: Callable[[str], Sequence[str] | None],
+    *,
+    strip_quotes: bool,
+) -> list[str] | None:
+    """A config array (ports, unimplemented names): A17's split on single spaces where the
+    regular expression finds one, else the items as bash reads them."""
+    items = regex_list(lines, name, strip_quotes=strip_quotes) if quirks.regex_values else None
+    if items is not None:
+        return items
+    resolved = as_bash(name)
+    return None if resolved is None else list(resolved)
+
+
+def config_options(
+    quirks: Quirks, lines: Sequence[str], variable: str, as_bash: Callable[[str], str | None]
+) -> str | None:
+    """The default of ``<VARIABLE>_CONFIG_OPTIONS``: A12's quoted text, else as bash reads
+    it (an empty value is no default)."""
+    if quirks.regex_values:
+        return regex_config_options(lines, variable)
+    return as_bash(f"{variable}_CONFIG_OPTIONS") or None
+
+
+# --- split_sponsors (A17) -----------------------------------------------------------------
+
 _SPONSORS = re.compile(r'\[(["\w\s,_-]+)\]')
 
 
@@ -289,3 +437,26 @@ def split_sponsors(line: str) -> list[str] | None:
     if match is None:
         return None
     return [item.strip('"') for item in match.group(1).split(",")]
+
+
+def sponsors(quirks: Quirks, parsed: tuple[str, ...], line: str | None) -> tuple[str, ...]:
+    """The sponsors: A17's split of the raw ``sponsors`` line (compat), or TOML's list."""
+    if quirks.split_sponsors and line is not None:
+        split = split_sponsors(line)
+        if split is not None:
+            return tuple(split)
+    return parsed
+
+
+# --- prefix_disable_pull (A8) -------------------------------------------------------------
+
+
+def disable_pull_variable(
+    quirks: Quirks, prefix: str, configured: Callable[[], str | None]
+) -> str:
+    """The variable the docker pull section names: ``<PREFIX>_DISABLE_PULL`` (compat), or
+    the config's ``PLUGIN_DISABLE_PULL_VARIABLE`` when it has one (corrected)."""
+    fallback = f"{prefix.upper()}_DISABLE_PULL"
+    if quirks.prefix_disable_pull:
+        return fallback
+    return configured() or fallback

@@ -108,55 +108,32 @@ class ConfigValues(NamedTuple):
     warnings: tuple[Diagnostic, ...]
 
 
-def _scalar(config: ConfigSource, resolver: Resolver, name: str, quirks: Quirks) -> str | None:
-    if quirks.regex_values:
-        value = compat.regex_scalar(config.lines, name)
-        if value is not None:
-            return value
-    return resolver.value(name)
-
-
-def _items(
-    config: ConfigSource, resolver: Resolver, name: str, quirks: Quirks, *, strip: bool
-) -> list[str] | None:
-    if quirks.regex_values:
-        items = compat.regex_list(config.lines, name, strip_quotes=strip)
-        if items is not None:
-            return items
-    resolved = resolver.items(name)
-    return None if resolved is None else list(resolved)
-
-
-def _config_options(
-    config: ConfigSource, resolver: Resolver, variable: str, quirks: Quirks
-) -> str | None:
-    if quirks.regex_values:
-        return compat.regex_config_options(config.lines, variable)
-    value = resolver.value(f"{variable}_CONFIG_OPTIONS")
-    return value or None
-
-
 def read_values(
     config: ConfigSource, image: ImageSource, quirks: Quirks
 ) -> tuple[ConfigValues, Resolver]:
     resolver = Resolver(config, image)
+    lines = config.lines
+
+    def scalar(name: str) -> str | None:
+        return compat.config_scalar(quirks, lines, name, resolver.value)
+
     warnings: list[Diagnostic] = []
-    prefix = _scalar(config, resolver, "PLUGIN_COMMAND_PREFIX", quirks)
+    prefix = scalar("PLUGIN_COMMAND_PREFIX")
     if not prefix:
         raise DocgenError(
             "PLUGIN_COMMAND_PREFIX is not set",
             path=config.path,
             hint='add export PLUGIN_COMMAND_PREFIX="name"',
         )
-    variable = _scalar(config, resolver, "PLUGIN_VARIABLE", quirks)
+    variable = scalar("PLUGIN_VARIABLE")
     if not variable:
         variable = prefix.upper().replace("-", "_")
         warnings.append(
             Diagnostic(config.path, None, f"PLUGIN_VARIABLE is not set; using {variable}")
         )
-    alias = _scalar(config, resolver, "PLUGIN_DEFAULT_ALIAS", quirks)
-    scheme = _scalar(config, resolver, "PLUGIN_SCHEME", quirks)
-    ports = _items(config, resolver, "PLUGIN_DATASTORE_PORTS", quirks, strip=False)
+    ports = compat.config_list(
+        quirks, lines, "PLUGIN_DATASTORE_PORTS", resolver.items, strip_quotes=False
+    )
     if not ports:
         warnings.append(
             Diagnostic(
@@ -165,20 +142,21 @@ def read_values(
                 "PLUGIN_DATASTORE_PORTS is not set; ${PLUGIN_DATASTORE_PORTS[...]} stays as written",
             )
         )
-    unimplemented = _items(config, resolver, "PLUGIN_UNIMPLEMENTED_SUBCOMMANDS", quirks, strip=True)
-    disable_pull = f"{prefix.upper()}_DISABLE_PULL"
-    if not quirks.prefix_disable_pull:
-        disable_pull = resolver.value("PLUGIN_DISABLE_PULL_VARIABLE") or disable_pull
+    unimplemented = compat.config_list(
+        quirks, lines, "PLUGIN_UNIMPLEMENTED_SUBCOMMANDS", resolver.items, strip_quotes=True
+    )
     return (
         ConfigValues(
             prefix=prefix,
             variable=variable,
-            alias=alias,
-            scheme=scheme,
+            alias=scalar("PLUGIN_DEFAULT_ALIAS"),
+            scheme=scalar("PLUGIN_SCHEME"),
             ports=tuple(ports or ()),
             unimplemented=frozenset(unimplemented or ()),
-            config_options=_config_options(config, resolver, variable, quirks),
-            disable_pull_variable=disable_pull,
+            config_options=compat.config_options(quirks, lines, variable, resolver.value),
+            disable_pull_variable=compat.disable_pull_variable(
+                quirks, prefix, lambda: resolver.value("PLUGIN_DISABLE_PULL_VARIABLE")
+            ),
             warnings=tuple(warnings),
         ),
         resolver,

@@ -5,17 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from docgen.build import compat
+from docgen.build.commands import command
 from docgen.build.compat import Quirks
-from docgen.build.config import ConfigValues, read_values
+from docgen.build.config import ConfigValues, Resolver, read_values
+from docgen.build.model import Command, Image, Readme, UsageSection
 from docgen.errors import Diagnostic, DocgenError
-from docgen.build.model import Command, Flag, Image, Readme, UsageSection
-from docgen.build.commands import examples, scan
-from docgen.read.records import DocFragment, ImageSource, PluginSource, SubcommandSource
+from docgen.read.records import ImageSource, PluginSource
+from docgen.read.settings import Section
 
 
-def _image(source: ImageSource, warnings: list[Diagnostic]) -> Image:
+def _image(source: ImageSource) -> tuple[Image, list[Diagnostic]]:
     name = f"{source.registry}/{source.repository}" if source.registry else source.repository
     version = source.tag or source.digest
+    warnings = []
     if not version:
         version = "latest"
         warnings.append(
@@ -28,71 +30,25 @@ def _image(source: ImageSource, warnings: list[Diagnostic]) -> Image:
         url = f"https://hub.docker.com/r/{owner}/{image.split('/')[0]}/"
     else:
         url = f"https://hub.docker.com/_/{source.repository}/"
-    return Image(name, version, url)
+    return Image(name, version, url), warnings
 
 
 def _expander(
-    values: ConfigValues, image: Image, quirks: Quirks, resolve: Callable[[str], str]
+    values: ConfigValues, image: Image, quirks: Quirks, resolver: Resolver
 ) -> Callable[[str], str]:
-    if not quirks.literal_substitution:
-        return resolve
-    ports = list(values.ports)
-
-    def expand(line: str) -> str:
+    def literal(line: str) -> str:
         return compat.literal_substitute(
-            line, values.prefix, values.variable, values.alias, image.name, values.scheme, ports
+            line, values.prefix, values.variable, values.alias, image.name, values.scheme, values.ports
         )
 
-    return expand
+    return compat.variable_expander(quirks, literal, resolver.expand)
 
 
-def _command(
-    source: SubcommandSource,
-    values: ConfigValues,
-    quirks: Quirks,
-    expand: Callable[[str], str],
-    fragment: DocFragment | None,
-    warnings: list[Diagnostic],
-) -> Command:
-    scanned = scan(source, quirks, expand)
-    warnings.extend(scanned.warnings)
-    description = scanned.description
-    if description is None:
-        warnings.append(
-            Diagnostic(source.path, None, 'no declare desc="..."; the README uses the command name')
-        )
-        description = source.name
-    flags = []
-    for flag in scanned.flags:
-        default = None
-        if "--config-options" in flag.spec:
-            default = values.config_options
-            if default is None and quirks.none_default:
-                default = "None"
-        flags.append(Flag(flag.spec, flag.help, default))
-    text = None
-    if fragment is not None:
-        text = fragment.text if quirks.newline_collapse else fragment.text.rstrip("\n")
-    return Command(
-        name=source.name,
-        path=source.path,
-        description=description,
-        usage=scanned.usage,
-        arguments=scanned.arguments,
-        flags=tuple(flags),
-        examples=examples(scanned.example_lines, quirks),
-        fragment=text,
-    )
-
-
-def build(source: PluginSource, quirks: Quirks) -> tuple[Readme, tuple[Diagnostic, ...]]:
-    warnings: list[Diagnostic] = list(source.warnings)
-    values, resolver = read_values(source.config, source.image, quirks)
-    warnings.extend(values.warnings)
-    image = _image(source.image, warnings)
-    expand = _expander(values, image, quirks, resolver.expand)
-    settings = source.settings
-
+def _commands(
+    source: PluginSource, values: ConfigValues, expand: Callable[[str], str], quirks: Quirks
+) -> tuple[tuple[Command, ...], list[Diagnostic]]:
+    """The implemented commands, in file name order, each with its docs/ fragment where
+    the mode documents it; warnings for fragments that no command uses."""
     implemented = [s for s in source.subcommands if s.name not in values.unimplemented]
     if not implemented:
         raise DocgenError(
@@ -100,27 +56,29 @@ def build(source: PluginSource, quirks: Quirks) -> tuple[Readme, tuple[Diagnosti
             path=source.config.path,
             hint="a README needs at least one implemented command",
         )
-    listed = {name for section in settings.sections for name in section.commands}
+    listed = {name for section in source.settings.sections for name in section.commands}
+    documented = compat.documented(quirks, listed, {s.name for s in implemented})
     fragments = {fragment.name: fragment for fragment in source.fragments}
-    documented = listed if quirks.hidden_commands else {s.name for s in implemented}
-    commands = tuple(
-        _command(
-            s,
-            values,
-            quirks,
-            expand,
-            fragments.get(s.name) if s.name in documented else None,
-            warnings,
-        )
-        for s in implemented
+    commands: list[Command] = []
+    warnings: list[Diagnostic] = []
+    for script in implemented:
+        fragment = fragments.get(script.name) if script.name in documented else None
+        found, found_warnings = command(script, quirks, expand, values.config_options, fragment)
+        commands.append(found)
+        warnings.extend(found_warnings)
+    names = {c.name for c in commands}
+    warnings.extend(
+        Diagnostic(fragment.path, None, f"no command {fragment.name} uses this fragment")
+        for fragment in source.fragments
+        if fragment.name not in names
     )
-    by_name = {command.name: command for command in commands}
-    for fragment in source.fragments:
-        if fragment.name not in by_name:
-            warnings.append(
-                Diagnostic(fragment.path, None, f"no command {fragment.name} uses this fragment")
-            )
+    return tuple(commands), warnings
 
+
+def _sections(
+    settings_sections: tuple[Section, ...], commands: tuple[Command, ...], quirks: Quirks
+) -> tuple[UsageSection, ...]:
+    by_name = {command.name: command for command in commands}
     sections = [
         UsageSection(
             section.key,
@@ -129,37 +87,37 @@ def build(source: PluginSource, quirks: Quirks) -> tuple[Readme, tuple[Diagnosti
             tuple(by_name[name] for name in section.commands if name in by_name),
             prose=not section.commands,
         )
-        for section in settings.sections
+        for section in settings_sections
     ]
-    if not quirks.hidden_commands:
-        others = tuple(c for c in commands if c.name not in listed)
-        if others:
-            sections.append(UsageSection("other", "Other Commands", "", others))
-    if not quirks.newline_collapse:
-        sections = [section for section in sections if section.commands or section.prose]
+    listed = {name for section in settings_sections for name in section.commands}
+    others = compat.other_commands(quirks, commands, lambda c: c.name in listed)
+    if others:
+        sections.append(UsageSection("other", "Other Commands", "", tuple(others)))
+    shown = compat.shown_sections(quirks, sections, lambda s: not (s.commands or s.prose))
+    return tuple(shown)
 
-    sponsors = source.metadata.sponsors
-    if quirks.split_sponsors and source.metadata.sponsors_line is not None:
-        split = compat.split_sponsors(source.metadata.sponsors_line)
-        if split is not None:
-            sponsors = tuple(split)
 
-    return (
-        Readme(
-            prefix=values.prefix,
-            variable=values.variable,
-            alias=values.alias,
-            scheme=values.scheme,
-            image=image,
-            ports=values.ports,
-            unimplemented=tuple(sorted(values.unimplemented)),
-            config_options=values.config_options,
-            sponsors=sponsors,
-            commands=commands,
-            sections=tuple(sections),
-            disable_pull_variable=values.disable_pull_variable,
-            repository=f"{settings.owner}/{settings.repository or 'dokku-' + values.prefix}",
-            settings=settings,
-        ),
-        tuple(warnings),
+def build(source: PluginSource, quirks: Quirks) -> tuple[Readme, tuple[Diagnostic, ...]]:
+    values, resolver = read_values(source.config, source.image, quirks)
+    image, image_warnings = _image(source.image)
+    expand = _expander(values, image, quirks, resolver)
+    commands, command_warnings = _commands(source, values, expand, quirks)
+    settings = source.settings
+    readme = Readme(
+        prefix=values.prefix,
+        variable=values.variable,
+        alias=values.alias,
+        scheme=values.scheme,
+        image=image,
+        ports=values.ports,
+        unimplemented=tuple(sorted(values.unimplemented)),
+        config_options=values.config_options,
+        sponsors=compat.sponsors(quirks, source.metadata.sponsors, source.metadata.sponsors_line),
+        commands=commands,
+        sections=_sections(settings.sections, commands, quirks),
+        disable_pull_variable=values.disable_pull_variable,
+        repository=f"{settings.owner}/{settings.repository or 'dokku-' + values.prefix}",
+        settings=settings,
     )
+    warnings = (*source.warnings, *values.warnings, *image_warnings, *command_warnings)
+    return readme, warnings

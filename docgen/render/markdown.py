@@ -132,7 +132,9 @@ def _render(readme: Readme, quirks: Quirks, overrides: Path | None) -> str:
 
     try:
         template = environment(overrides).get_template(MAIN_TEMPLATE)
-        text = template.render(readme=readme, settings=readme.settings, quirks=quirks)
+        text = template.render(
+            readme=readme, settings=readme.settings, quirks=quirks, compat=compat
+        )
     except jinja2.TemplateSyntaxError as error:
         raise DocgenError(
             f"template error: {error.message}", path=error.filename, line=error.lineno
@@ -141,6 +143,4 @@ def _render(readme: Readme, quirks: Quirks, overrides: Path | None) -> str:
         raise DocgenError(
             f"template error: {error}", path=str(overrides or default_templates())
         ) from None
-    if quirks.newline_collapse:
-        text = compat.collapse_newlines(text)
-    return text
+    return compat.finish(quirks, text)
