@@ -1,4 +1,8 @@
-"""One plugin folder in, the README text out: read -> build -> render."""
+"""The pipeline: read -> build -> render. ``from_source`` is its pure core, from the records
+the readers return to the README text; ``generate`` reads a plugin folder first.
+"""
+
+from __future__ import annotations
 
 from pathlib import Path
 from typing import NamedTuple
@@ -8,6 +12,7 @@ from docgen.build.model import Readme
 from docgen.build.readme import build
 from docgen.errors import Diagnostic
 from docgen.read.plugin import read_plugin
+from docgen.read.records import PluginSource
 from docgen.render.markdown import render
 
 
@@ -17,11 +22,17 @@ class Result(NamedTuple):
     warnings: tuple[Diagnostic, ...]
 
 
-def generate(root: Path, *, compat: bool | None = None) -> Result:
-    """``compat`` from the command line wins over docgen.toml's."""
-    source = read_plugin(root)
+def from_source(source: PluginSource, *, compat: bool | None = None) -> Result:
+    """The README of a plugin already read. It reads nothing of the plugin and writes
+    nothing: the same records give the same text. ``compat`` (the command line) wins over
+    docgen.toml's."""
     if compat is not None:
         source = source._replace(settings=source.settings._replace(compat=compat))
     quirks = quirks_for(source.settings.compat)
     readme, warnings = build(source, quirks)
     return Result(readme, render(readme, quirks, source.settings.templates), warnings)
+
+
+def generate(root: Path, *, compat: bool | None = None) -> Result:
+    """The README of the plugin in folder ``root``."""
+    return from_source(read_plugin(root), compat=compat)

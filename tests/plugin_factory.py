@@ -2,11 +2,20 @@
 
 ``make_plugin(root, subcommands={"create": SCRIPT}, config=None)`` writes the plugin;
 a value of None removes that file, a str replaces it, bytes are written raw.
+``plugin_source(...)`` builds the same plugin in memory, as the records the readers would
+return, for docgen.pipeline.from_source.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from docgen.read.config import parse_config
+from docgen.read.dockerfile import parse_dockerfile
+from docgen.read.metadata import parse_metadata
+from docgen.read.records import DocFragment, PluginSource, SubcommandSource
+from docgen.read.settings import default_settings, parse_settings
+from docgen.read.subcommands import documentation_lines
 
 CONFIG = """\
 #!/usr/bin/env bash
@@ -94,3 +103,38 @@ def make_plugin(
     for name, content in (files or {}).items():
         _write(root / name, content)
     return root
+
+
+def plugin_source(
+    root: Path = Path("plugin"),
+    *,
+    config: str = CONFIG,
+    dockerfile: str = DOCKERFILE,
+    plugin_toml: str = PLUGIN_TOML,
+    subcommands: dict[str, str | None] | None = None,
+    docs: dict[str, str] | None = None,
+    settings: str | None = None,
+) -> PluginSource:
+    """The plugin of make_plugin, never written: parsed from the texts by the readers'
+    own parse functions. ``settings`` is the text of a docgen.toml."""
+    merged = {**DEFAULT_SUBCOMMANDS, **(subcommands or {})}
+    scripts = tuple(
+        SubcommandSource(name, f"{root}/subcommands/{name}", documentation_lines(text))
+        for name, text in sorted(merged.items())
+        if isinstance(text, str)
+    )
+    fragments = tuple(
+        DocFragment(name.removesuffix(".md"), f"{root}/docs/{name}", text)
+        for name, text in sorted((docs or {}).items())
+    )
+    return PluginSource(
+        root=root,
+        config=parse_config(config, f"{root}/config"),
+        image=parse_dockerfile(dockerfile, f"{root}/Dockerfile"),
+        metadata=parse_metadata(plugin_toml, f"{root}/plugin.toml"),
+        subcommands=scripts,
+        fragments=fragments,
+        settings=default_settings()
+        if settings is None
+        else parse_settings(settings, f"{root}/docgen.toml", root),
+    )

@@ -23,8 +23,14 @@ SAMPLE = ROOT / "sample-plugin"
     [
         ([], RenderInvocation()),
         (["--check", "a", "b"], RenderInvocation((Path("a"), Path("b")), check=True)),
-        (["-q", "--check", "--strict", "."], RenderInvocation((Path("."),), True, True, strict=True)),
-        (["--stdout", "p", "--no-compat"], RenderInvocation((Path("p"),), stdout=True, compat=False)),
+        (
+            ["-q", "--check", "--strict", "."],
+            RenderInvocation((Path("."),), True, True, strict=True),
+        ),
+        (
+            ["--stdout", "p", "--no-compat"],
+            RenderInvocation((Path("p"),), stdout=True, compat=False),
+        ),
         (["--no-compat", "p", "--compat"], RenderInvocation((Path("p"),), compat=True)),
         (["--compat", "--no-compat"], RenderInvocation(compat=False)),
         (["-"], RenderInvocation((Path("-"),))),

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from docgen.pipeline import generate
-from tests.plugin_factory import script
+from docgen.pipeline import from_source, generate
+from tests.plugin_factory import make_plugin, plugin_source, script
 
 ROOT = Path(__file__).parent.parent
 SAMPLE = ROOT / "sample-plugin"
@@ -76,12 +76,17 @@ EDGE_CASES: dict[str, dict[str, object]] = {
 
 @pytest.mark.parametrize("compat", [True, False], ids=["compat", "corrected"])
 @pytest.mark.parametrize("case", sorted(EDGE_CASES))
-def test_edge_case_readme(
-    case: str, compat: bool, plugin: Callable[..., Path], golden: Callable[[str, str], None]
-) -> None:
-    root = plugin(**EDGE_CASES[case])
+def test_edge_case_readme(case: str, compat: bool, golden: Callable[[str, str], None]) -> None:
+    source = plugin_source(**EDGE_CASES[case])  # type: ignore[arg-type]
     suffix = "" if compat else ".corrected"
-    golden(f"{case}{suffix}.md", generate(root, compat=compat).text)
+    golden(f"{case}{suffix}.md", from_source(source, compat=compat).text)
+
+
+@pytest.mark.parametrize("case", sorted(EDGE_CASES))
+def test_in_memory_plugin_reads_like_the_folder(case: str, tmp_path: Path) -> None:
+    """plugin_source builds the records the readers return for make_plugin's folder."""
+    root = make_plugin(tmp_path / "plugin", **EDGE_CASES[case])  # type: ignore[arg-type]
+    assert from_source(plugin_source(root, **EDGE_CASES[case])) == generate(root)  # type: ignore[arg-type]
 
 
 EXAMPLES = Path(__file__).parent / "examples"
