@@ -11,10 +11,10 @@ from typing import NamedTuple
 
 from docgen.build import bash, compat
 from docgen.build.compat import COMPAT
-from docgen.build.model import Readme
+from docgen.build.model import Command, Readme
 from docgen.build.readme import build
 from docgen.read.plugin import read_plugin
-from docgen.read.records import PluginSource
+from docgen.read.records import PluginSource, SubcommandSource
 
 _BACKTICK_BUG = re.compile(r"`[^`\s]+`[:.]`")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -91,29 +91,34 @@ def _in_sections(readme: Readme) -> set[str]:
     return {c.name for s in readme.sections for c in s.commands}
 
 
+def _command(command: Command, script: SubcommandSource, listed: bool) -> Iterator[Finding]:
+    """What one command's README entry lacks or gets wrong."""
+    if not listed:
+        yield Finding(
+            command.path,
+            None,
+            "hidden-command",
+            "in no usage section: the README shows no usage for it",
+        )
+    if not any("declare desc" in line.text for line in script.lines):
+        yield Finding(command.path, None, "no-description", 'no declare desc="..."')
+    if not command.examples:
+        yield Finding(command.path, None, "no-example", "no #E example")
+    for example in command.examples:
+        if example.kind == "text" and _BACKTICK_BUG.search(example.text):
+            yield Finding(
+                command.path,
+                None,
+                "sentence-backtick",
+                f"an uppercase word before ':' or '.' renders with a stray backtick: {example.text!r}",
+            )
+
+
 def _commands(source: PluginSource, readme: Readme) -> Iterator[Finding]:
     listed = _in_sections(readme)
     scripts = {s.name: s for s in source.subcommands}
     for command in readme.commands:
-        if command.name not in listed:
-            yield Finding(
-                command.path,
-                None,
-                "hidden-command",
-                "in no usage section: the README shows no usage for it",
-            )
-        if not any("declare desc" in line.text for line in scripts[command.name].lines):
-            yield Finding(command.path, None, "no-description", 'no declare desc="..."')
-        if not command.examples:
-            yield Finding(command.path, None, "no-example", "no #E example")
-        for example in command.examples:
-            if example.kind == "text" and _BACKTICK_BUG.search(example.text):
-                yield Finding(
-                    command.path,
-                    None,
-                    "sentence-backtick",
-                    f"an uppercase word before ':' or '.' renders with a stray backtick: {example.text!r}",
-                )
+        yield from _command(command, scripts[command.name], command.name in listed)
     unimplemented = source.config.last("PLUGIN_UNIMPLEMENTED_SUBCOMMANDS")
     for name in sorted(set(readme.unimplemented) - set(scripts)):
         yield Finding(
@@ -122,6 +127,9 @@ def _commands(source: PluginSource, readme: Readme) -> Iterator[Finding]:
             "unknown-unimplemented",
             f"PLUGIN_UNIMPLEMENTED_SUBCOMMANDS names {name}, which is no subcommand",
         )
+
+
+def _sections(source: PluginSource, readme: Readme) -> Iterator[Finding]:
     for section in readme.sections:
         if not section.commands:
             yield Finding(
@@ -185,6 +193,6 @@ def lint(root: Path) -> list[Finding]:
     source = read_plugin(root)
     readme, _ = build(source, COMPAT)
     findings: list[Finding] = []
-    for check in (_leaks, _flags, _commands, _fragments):
+    for check in (_leaks, _flags, _commands, _sections, _fragments):
         findings.extend(check(source, readme))
     return findings
