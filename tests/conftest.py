@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-import tempfile
-from collections.abc import Callable
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -14,9 +14,19 @@ from tests.plugin_factory import make_plugin
 GOLDEN = Path(__file__).parent / "golden"
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    """The tests never read or fill the user's cache (~/.cache/docgen): a fresh folder."""
-    os.environ["DOCGEN_CACHE_DIR"] = tempfile.mkdtemp(prefix="docgen-test-cache-")
+@pytest.fixture(scope="session", autouse=True)
+def cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The tests never read or fill the user's cache (~/.cache/docgen): a fresh folder for
+    the session, removed afterwards."""
+    folder = tmp_path_factory.mktemp("docgen-cache")
+    previous = os.environ.get("DOCGEN_CACHE_DIR")
+    os.environ["DOCGEN_CACHE_DIR"] = str(folder)
+    yield folder
+    if previous is None:
+        del os.environ["DOCGEN_CACHE_DIR"]
+    else:
+        os.environ["DOCGEN_CACHE_DIR"] = previous
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

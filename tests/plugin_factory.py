@@ -17,6 +17,9 @@ from docgen.read.records import DocFragment, PluginSource, SubcommandSource
 from docgen.read.settings import default_settings, parse_settings
 from docgen.read.subcommands import documentation_lines
 
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE = REPO / "sample-plugin"
+
 CONFIG = """\
 #!/usr/bin/env bash
 export PLUGIN_COMMAND_PREFIX="mini"

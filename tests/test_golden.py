@@ -8,19 +8,12 @@ from pathlib import Path
 import pytest
 
 from docgen.pipeline import from_source, generate
-from tests.plugin_factory import make_plugin, plugin_source, script
-
-ROOT = Path(__file__).parent.parent
-SAMPLE = ROOT / "sample-plugin"
+from tests.plugin_factory import SAMPLE, make_plugin, plugin_source, script
 
 
 def test_sample_plugin_readme_is_current() -> None:
     """Dogfood: the committed sample-plugin/README.md is what docgen renders."""
     assert generate(SAMPLE).text == (SAMPLE / "README.md").read_text(encoding="utf-8")
-
-
-def test_sample_plugin_compat(golden: Callable[[str, str], None]) -> None:
-    golden("sample-plugin.md", generate(SAMPLE).text)
 
 
 def test_sample_plugin_corrected(golden: Callable[[str, str], None]) -> None:

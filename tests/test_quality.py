@@ -3,25 +3,21 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from docgen.build.compat import Quirks
-
-ROOT = Path(__file__).parent.parent
+from tests.plugin_factory import REPO
 
 
 def _run(*command: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    return subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
 
 
-@pytest.mark.skipif(shutil.which("ruff") is None, reason="ruff is a test extra")
 def test_ruff_clean() -> None:
-    result = _run("ruff", "check", "docgen", "tests", "scripts", "benchmarks")
+    result = _run(sys.executable, "-m", "ruff", "check", "docgen", "tests", "scripts", "benchmarks")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -32,16 +28,16 @@ def test_mypy_clean() -> None:
 
 
 def test_readme_documents_every_quirk() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
     table = {m.group(1) for m in re.finditer(r"^\| `([a-z_]+)` \|", readme, re.M)}
     assert {name for name, _, _ in Quirks.table()} <= table
 
 
 def test_ci_runs_the_readme_test_command() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
     commands = re.findall(r"```shell\n(.+?)\n```", readme)
     test_command = next(c for c in commands if "pytest" in c)
-    assert test_command in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert test_command in (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
 
 
 def test_quirk_flags_are_read_only_in_compat() -> None:
@@ -49,10 +45,10 @@ def test_quirk_flags_are_read_only_in_compat() -> None:
     a flag (``quirks.newline_collapse``); they call compat's function for it."""
     flags = "|".join(Quirks._fields)
     reading = re.compile(rf"\bquirks\.({flags})\b")
-    compat = ROOT / "docgen" / "build" / "compat.py"
-    files = [*(ROOT / "docgen").rglob("*.py"), *(ROOT / "templates").rglob("*.j2")]
+    compat = REPO / "docgen" / "build" / "compat.py"
+    files = [*(REPO / "docgen").rglob("*.py"), *(REPO / "templates").rglob("*.j2")]
     offenders = [
-        f"{path.relative_to(ROOT)}:{number}"
+        f"{path.relative_to(REPO)}:{number}"
         for path in files
         if path != compat
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docgen.errors import DocgenError
-from docgen.read.files import display, inside, listing, read_text
+from docgen.read.files import display, inside, listing, outside_link, read_text
 from docgen.read.records import DocFragment
 
 
@@ -15,11 +14,7 @@ def read_fragments(root: Path) -> tuple[DocFragment, ...]:
     if not folder.is_dir():
         return ()
     if not inside(root, folder):
-        raise DocgenError(
-            "is a symlink that points outside the plugin folder; docgen will not read it",
-            path=display(folder),
-            hint="replace the link with the folder itself",
-        )
+        raise outside_link(folder, folder=True)
     fragments = []
     for name, is_dir in listing(folder, follow_symlinks=False):
         # name[:-3] is the Path stem for these names: a bare ".md" has no suffix

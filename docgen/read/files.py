@@ -65,6 +65,16 @@ def inside(root: Path, path: Path) -> bool:
     return True
 
 
+def outside_link(path: Path, *, folder: bool = False) -> DocgenError:
+    """The error for a symlink that leaves the plugin folder: docgen never reads through it,
+    so that a change cannot leak a file of the machine into a public README."""
+    return DocgenError(
+        "is a symlink that points outside the plugin folder; docgen will not read it",
+        path=display(path),
+        hint=f"replace the link with the {'folder' if folder else 'file'} itself",
+    )
+
+
 def decode(data: bytes, shown: str) -> str:
     """UTF-8 whatever the locale; a BOM is dropped; CRLF and CR line endings become LF."""
     try:
@@ -99,11 +109,7 @@ def read_text(root: Path, path: Path, *, what: str) -> str:
         raise DocgenError(f"cannot be read: {error.strerror}", path=shown) from None
     if stat.S_ISLNK(mode):
         if not inside(root, path):
-            raise DocgenError(
-                "is a symlink that points outside the plugin folder; docgen will not read it",
-                path=shown,
-                hint="replace the link with the file itself",
-            )
+            raise outside_link(path)
         try:
             mode = os.stat(path).st_mode
         except OSError:

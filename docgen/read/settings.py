@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from docgen.errors import DocgenError
-from docgen.read.files import display, inside, read_text
+from docgen.read.files import display, inside, outside_link, read_text
 from docgen.read.toml import parse_toml
 from docgen.templates_dir import default_templates
 
@@ -213,11 +213,7 @@ def _check_templates(root: Path, folder: Path) -> None:
         )
     for path in sorted(folder.rglob("*")):
         if path.is_symlink() and not inside(root, path):
-            raise DocgenError(
-                "is a symlink that points outside the plugin folder; docgen will not read it",
-                path=display(path),
-                hint="replace the link with the file itself",
-            )
+            raise outside_link(path, folder=path.is_dir())
 
 
 def read_settings(root: Path) -> Settings:

@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from docgen.errors import Diagnostic, DocgenError
-from docgen.read.files import display, inside, listing, read_text, unprintable_name
+from docgen.read.files import (
+    display,
+    inside,
+    listing,
+    outside_link,
+    read_text,
+    unprintable_name,
+)
 from docgen.read.records import SourceLine, SubcommandSource
 
 _ANNOTATIONS = ("#A", "#F", "#E")
@@ -33,7 +40,7 @@ def read_subcommands(root: Path) -> tuple[tuple[SubcommandSource, ...], tuple[Di
             hint="run docgen on the plugin's root folder",
         )
     if not inside(root, folder):
-        raise DocgenError("is a symlink that points outside the plugin folder", path=shown)
+        raise outside_link(folder, folder=True)
     warnings: list[Diagnostic] = []
     sources: list[SubcommandSource] = []
     for name, is_dir in listing(folder, follow_symlinks=True):
@@ -50,7 +57,9 @@ def read_subcommands(root: Path) -> tuple[tuple[SubcommandSource, ...], tuple[Di
         if name.startswith("."):
             warnings.append(Diagnostic(display(path), None, "skipped: a dotfile is not a command"))
             continue
-        if is_dir and inside(root, path):
+        if is_dir:
+            if not inside(root, path):
+                raise outside_link(path, folder=True)
             warnings.append(
                 Diagnostic(display(path), None, "skipped: a directory is not a command")
             )

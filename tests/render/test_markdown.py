@@ -12,8 +12,7 @@ import pytest
 from docgen.build.compat import COMPAT, CORRECTED
 from docgen.pipeline import generate
 from docgen.render import markdown as render_module
-
-ROOT = Path(__file__).parent.parent
+from tests.plugin_factory import REPO
 
 
 def _memo_files(folder: Path) -> list[Path]:
@@ -91,7 +90,7 @@ def test_a_changed_override_template_is_rendered_again(
     command = [sys.executable, "-m", "docgen", "--stdout", str(root)]
 
     def run() -> str:
-        return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True).stdout
+        return subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=True).stdout
 
     before = run()
     (root / "tpl" / "README.md.j2").write_text(
@@ -138,7 +137,7 @@ def test_bashlex_table_cache_survives_a_corrupt_file(tmp_path: Path) -> None:
     def run() -> str:
         return subprocess.run(
             [sys.executable, "-c", program],
-            cwd=ROOT,
+            cwd=REPO,
             env=env,
             capture_output=True,
             text=True,

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from docgen.pipeline import Result, generate
 from docgen.render.formats import SCHEMA, to_data, to_html, to_json
+from tests.plugin_factory import SAMPLE
 
-SAMPLE = Path(__file__).parent.parent / "sample-plugin"
+SAMPLE = SAMPLE
 
 
 @pytest.fixture(scope="module")

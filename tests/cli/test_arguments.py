@@ -13,9 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from docgen.cli.arguments import SUBCOMMANDS, RenderInvocation, cli, fast_invocation
-
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "sample-plugin"
+from tests.plugin_factory import REPO, SAMPLE
 
 
 @pytest.mark.parametrize(
@@ -105,7 +103,7 @@ def test_click_reads_the_same(args: list[str]) -> None:
 
 def _docgen(*args: str) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
-        [sys.executable, "-m", "docgen", *args], cwd=ROOT, capture_output=True, check=False
+        [sys.executable, "-m", "docgen", *args], cwd=REPO, capture_output=True, check=False
     )
 
 
@@ -140,7 +138,7 @@ def test_a_closed_pipe_ends_quietly() -> None:
     """`docgen --stdout | true`: no traceback; exit 1, click's answer to a closed pipe."""
     process = subprocess.Popen(
         [sys.executable, "-m", "docgen", "--stdout", str(SAMPLE)],
-        cwd=ROOT,
+        cwd=REPO,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
