@@ -178,8 +178,9 @@ def _walk(tokens: list[dict[str, object]]) -> Iterator[dict[str, object]]:
 
 def _fragments(source: PluginSource, readme: Readme) -> Iterator[Finding]:
     used = _in_sections(readme)
+    shown = {top.path for top in source.settings.top_sections}
     for fragment in source.fragments:
-        if fragment.name not in used:
+        if fragment.name not in used and fragment.path not in shown:
             yield Finding(
                 fragment.path,
                 None,

@@ -66,11 +66,12 @@ def _commands(
         found, found_warnings = command(script, quirks, expand, values.config_options, fragment)
         commands.append(found)
         warnings.extend(found_warnings)
-    names = {c.name for c in commands}
+    used = {c.name for c in commands}
+    shown = {top.path for top in source.settings.top_sections}  # docs/how.md as a top section
     warnings.extend(
         Diagnostic(fragment.path, None, f"no command {fragment.name} uses this fragment")
         for fragment in source.fragments
-        if fragment.name not in names
+        if fragment.name not in used and fragment.path not in shown
     )
     return tuple(commands), warnings
 

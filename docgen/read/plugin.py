@@ -10,7 +10,7 @@ from docgen.read.dockerfile import read_dockerfile
 from docgen.read.docs import read_fragments
 from docgen.read.metadata import read_metadata
 from docgen.read.records import PluginSource
-from docgen.read.settings import read_settings
+from docgen.read.settings import check_commands, read_settings
 from docgen.read.subcommands import read_subcommands
 
 
@@ -27,13 +27,16 @@ def read_plugin(root: Path) -> PluginSource:
         )
     config = read_config(root)
     subcommands, warnings = read_subcommands(root)
+    image, metadata, fragments = read_dockerfile(root), read_metadata(root), read_fragments(root)
+    settings = read_settings(root)
+    check_commands(settings, (script.name for script in subcommands))
     return PluginSource(
         root=root,
         config=config,
-        image=read_dockerfile(root),
-        metadata=read_metadata(root),
+        image=image,
+        metadata=metadata,
         subcommands=subcommands,
-        fragments=read_fragments(root),
-        settings=read_settings(root),
+        fragments=fragments,
+        settings=settings,
         warnings=warnings,
     )

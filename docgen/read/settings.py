@@ -1,30 +1,60 @@
 """``docgen.toml``: the Settings type, its defaults, and the one reader of the file.
 
-Every key is documented in README.md ("Customising the README"). Unknown keys are an error,
-so that a typo never silently does nothing.
+Every key is documented in README.md ("Customising the README"). A key, a section or a
+value that matches nothing is an error naming the file and the line, with the closest
+valid name where there is one, so that a typo never silently does nothing.
 """
 
 from __future__ import annotations
 
+import difflib
 import functools
+import string
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from docgen.errors import DocgenError
 from docgen.read.files import display, inside, outside_link, read_text
-from docgen.read.toml import parse_toml
+from docgen.read.toml import key_line, parse_toml
 from docgen.templates_dir import default_templates
 
 SETTINGS_FILE = "docgen.toml"
 BADGES = ("ci", "irc")
-_TYPE_HINT = "see README.md, Customising the README"
+# The top-level blocks of the README, in order: a [top_sections.<key>] goes after one.
+TOP_BLOCKS = (
+    "title",
+    "description",
+    "sponsors",
+    "requirements",
+    "installation",
+    "commands",
+    "usage",
+)
+INSTALL = "sudo dokku plugin:install https://github.com/{repository}.git --name {prefix}"
+INSTALL_FIELDS = ("prefix", "repository", "owner", "name")
+_SEE = "see docgen's README, Customising the README"
 
 
 class Section(NamedTuple):
+    """A usage section (``### Basic Usage``) and the commands it shows, in order."""
+
     key: str
     title: str
     intro: str
     commands: tuple[str, ...]
+    named: tuple[tuple[str, int | None], ...] = ()  # names docgen.toml gave, with their line
+
+
+class TopSection(NamedTuple):
+    """A ``##`` section of prose from a file of the plugin, after a top-level block."""
+
+    key: str
+    title: str
+    after: str  # one of TOP_BLOCKS (chains of top sections are resolved by the reader)
+    path: str  # the file, as messages show it
+    text: str
+    line: int | None = None  # the line of docgen.toml that names the file
 
 
 class Settings(NamedTuple):
@@ -35,13 +65,19 @@ class Settings(NamedTuple):
     official: bool = True
     badges: tuple[str, ...] = BADGES
     banner: str = ""
+    notice: str = ""  # a Markdown paragraph after the description
     dokku_version: str = "0.19.x+"
     docker_version: str = "1.8.x"
+    install: str = INSTALL  # the install command, with {prefix}, {repository}, {owner}, {name}
+    image_link: bool = True  # the image in the description links to its page
     sections: tuple[Section, ...] = ()
+    top_sections: tuple[TopSection, ...] = ()
     templates: Path | None = None  # a folder of template overrides
+    path: str = ""  # docgen.toml as messages show it; "" when the plugin has none
 
 
-# Each key of docgen.toml outside [sections]: the Settings field it sets and its type.
+# Each key of docgen.toml outside the [sections] and [top_sections] tables: the Settings
+# field it sets and its type.
 _FIELDS: dict[str, tuple[str, type]] = {
     "compat": ("compat", bool),
     "templates": ("templates", str),
@@ -51,19 +87,24 @@ _FIELDS: dict[str, tuple[str, type]] = {
     "readme.official": ("official", bool),
     "readme.badges": ("badges", list),
     "readme.banner": ("banner", str),
+    "readme.notice": ("notice", str),
     "readme.dokku_version": ("dokku_version", str),
     "readme.docker_version": ("docker_version", str),
+    "readme.install": ("install", str),
+    "readme.image_link": ("image_link", bool),
 }
 _TABLES = ("repository", "readme")
-# The keys of one [sections.<key>] table and their types.
 _SECTION_KEYS: dict[str, type] = {
     "title": str,
     "intro": str,
     "commands": list,
     "add": list,
+    "prepend": list,
+    "drop_paragraphs": list,
     "after": str,
     "remove": bool,
 }
+_TOP_SECTION_KEYS: dict[str, type] = {"title": str, "file": str, "after": str}
 
 
 @functools.lru_cache(maxsize=1)
@@ -80,56 +121,90 @@ def default_settings() -> Settings:
     return Settings(sections=_default_sections())
 
 
-def _expect(value: Any, kind: type, key: str, path: str) -> Any:
-    if not isinstance(value, kind):
-        raise DocgenError(
-            f"{key} must be a {kind.__name__}, not {type(value).__name__}",
-            path=path,
-            hint=_TYPE_HINT,
-        )
-    if isinstance(value, list):
-        if not all(isinstance(item, str) for item in value):
-            raise DocgenError(f"{key} must be a list of strings", path=path)
-        return tuple(value)
-    return value
+def suggestion(name: str, choices: Iterable[str]) -> str:
+    """``did you mean X?`` for the closest of ``choices`` (or the one it begins), or ""."""
+    choices = list(choices)
+    close = difflib.get_close_matches(name, choices, n=1, cutoff=0.65)
+    if not close:
+        close = [choice for choice in choices if name and choice.startswith(name)][:1]
+    return f"did you mean {close[0]}?" if close else ""
 
 
-def _unknown(key: str, path: str, *, hint: str = "see README.md") -> DocgenError:
-    return DocgenError(f"unknown key {key}", path=path, hint=hint)
+class _File:
+    """docgen.toml's text, to name the line of each key in an error."""
+
+    def __init__(self, text: str, path: str) -> None:
+        self.text, self.path = text, path
+
+    def error(self, message: str, keys: Sequence[str], hint: str = "") -> DocgenError:
+        return DocgenError(message, path=self.path, line=key_line(self.text, keys), hint=hint)
+
+    def unknown(self, keys: Sequence[str], siblings: Iterable[str]) -> DocgenError:
+        """An unknown key; ``siblings`` are the valid names beside it."""
+        *parents, leaf = keys
+        close = suggestion(leaf, siblings)
+        if close:
+            close = close.replace(
+                "did you mean ", "did you mean " + "".join(f"{p}." for p in parents)
+            )
+        return self.error(f"unknown key {'.'.join(keys)}", keys, close or _SEE)
+
+    def expect(self, value: Any, kind: type, keys: Sequence[str]) -> Any:
+        """``value`` if it has the type; lists become tuples of strings."""
+        name = ".".join(keys)
+        if not isinstance(value, kind):
+            message = f"{name} must be a {kind.__name__}, not {type(value).__name__}"
+            raise self.error(message, keys, _SEE)
+        if isinstance(value, list):
+            if not all(isinstance(item, str) for item in value):
+                raise self.error(f"{name} must be a list of strings", keys, _SEE)
+            return tuple(value)
+        return value
 
 
-def _flat_keys(data: dict[str, Any], path: str) -> dict[str, Any]:
-    """The keys outside [sections], dotted (``readme.badges``); unknown ones are an error."""
+def _flat_keys(data: dict[str, Any], file: _File) -> dict[str, Any]:
+    """The keys outside [sections] and [top_sections], dotted (``readme.badges``)."""
     flat: dict[str, Any] = {}
-    allowed = {*_FIELDS, *_TABLES, "sections"}
-    unknown = sorted(set(data) - allowed)
-    if unknown:
-        raise _unknown(unknown[0], path)
     for key, value in data.items():
-        if key in _TABLES:
-            table = _expect(value, dict, key, path)
-            unknown = sorted(f"{key}.{name}" for name in table if f"{key}.{name}" not in _FIELDS)
-            if unknown:
-                raise _unknown(unknown[0], path)
-            flat.update({f"{key}.{name}": item for name, item in table.items()})
-        elif key != "sections":
+        if key in ("sections", "top_sections"):
+            continue
+        if key not in _TABLES:
+            if key not in _FIELDS:
+                raise file.unknown((key,), [*_FIELDS, *_TABLES, "sections", "top_sections"])
             flat[key] = value
+            continue
+        for name, item in file.expect(value, dict, (key,)).items():
+            if f"{key}.{name}" not in _FIELDS:
+                siblings = [field.split(".")[1] for field in _FIELDS if field.startswith(f"{key}.")]
+                raise file.unknown((key, name), siblings)
+            flat[f"{key}.{name}"] = item
     return flat
 
 
-def _fields(data: dict[str, Any], path: str, root: Path) -> dict[str, Any]:
+def _checked_values(fields: dict[str, Any], file: _File) -> None:
+    for badge in fields.get("badges", ()):
+        if badge not in BADGES:
+            hint = suggestion(badge, BADGES) or f"choose from {', '.join(BADGES)}"
+            raise file.error(f"readme.badges: unknown badge {badge}", ("readme", "badges"), hint)
+    install = fields.get("install")
+    if install is not None:
+        try:
+            names = {name for _, name, _, _ in string.Formatter().parse(install) if name}
+        except ValueError as error:
+            raise file.error(f"readme.install: {error}", ("readme", "install"), _SEE) from None
+        for name in sorted(names - set(INSTALL_FIELDS)):
+            hint = suggestion(name, INSTALL_FIELDS) or f"use {', '.join(INSTALL_FIELDS)}"
+            message = f"readme.install: unknown placeholder {{{name}}}"
+            raise file.error(message, ("readme", "install"), hint)
+
+
+def _fields(data: dict[str, Any], file: _File, root: Path) -> dict[str, Any]:
     """The Settings fields that docgen.toml sets, each checked against its type."""
     fields: dict[str, Any] = {}
-    for key, value in _flat_keys(data, path).items():
+    for key, value in _flat_keys(data, file).items():
         field, kind = _FIELDS[key]
-        fields[field] = _expect(value, kind, key, path)
-    unknown_badges = sorted(set(fields.get("badges", ())) - set(BADGES))
-    if unknown_badges:
-        raise DocgenError(
-            f"readme.badges: unknown badge {unknown_badges[0]}",
-            path=path,
-            hint=f"choose from {', '.join(BADGES)}",
-        )
+        fields[field] = file.expect(value, kind, key.split("."))
+    _checked_values(fields, file)
     if fields.get("templates") == "":
         del fields["templates"]
     elif "templates" in fields:
@@ -137,69 +212,166 @@ def _fields(data: dict[str, Any], path: str, root: Path) -> dict[str, Any]:
     return fields
 
 
-def _section_entry(key: str, entry: Any, path: str) -> dict[str, Any]:
-    """One [sections.<key>] table, each key checked against its type."""
-    entry = _expect(entry, dict, f"sections.{key}", path)
-    unknown = sorted(set(entry) - set(_SECTION_KEYS))
-    if unknown:
-        raise _unknown(f"sections.{key}.{unknown[0]}", path, hint="")
+# --- [sections.<key>] ---------------------------------------------------------------------
+
+
+def _entry(table: str, key: str, raw: Any, allowed: dict[str, type], file: _File) -> dict[str, Any]:
+    """One [<table>.<key>] table, each key checked against its type."""
+    entry = file.expect(raw, dict, (table, key))
+    for name in entry:
+        if name not in allowed:
+            raise file.unknown((table, key, name), allowed)
     return {
-        name: _expect(value, _SECTION_KEYS[name], f"sections.{key}.{name}", path)
-        for name, value in entry.items()
+        name: file.expect(value, allowed[name], (table, key, name)) for name, value in entry.items()
     }
 
 
-def _index(sections: list[Section], key: str) -> int | None:
+def _index(sections: Sequence[Section], key: str) -> int | None:
     return next((i for i, s in enumerate(sections) if s.key == key), None)
 
 
-def _changed(current: Section, entry: dict[str, Any]) -> Section:
-    commands = entry.get("commands", current.commands) + entry.get("add", ())
-    return current._replace(
-        title=entry.get("title", current.title),
-        intro=entry.get("intro", current.intro),
-        commands=commands,
+def _paragraphs(key: str, intro: str, drop: Sequence[str], file: _File) -> str:
+    """The intro without the paragraphs that start with one of ``drop``."""
+    paragraphs = intro.split("\n\n")
+    for start in drop:
+        kept = [p for p in paragraphs if not p.startswith(start)]
+        if len(kept) == len(paragraphs):
+            starts = [p[: len(start)] for p in paragraphs]
+            hint = suggestion(start, starts) or "give the first words of a paragraph of the intro"
+            message = f"sections.{key}.drop_paragraphs: no paragraph starts with {start!r}"
+            raise file.error(message, ("sections", key, "drop_paragraphs"), hint)
+        paragraphs = kept
+    return "\n\n".join(paragraphs)
+
+
+def _named(key: str, entry: dict[str, Any], file: _File) -> tuple[tuple[str, int | None], ...]:
+    """The command names the entry gives, each with the line that gives it."""
+    return tuple(
+        (name, key_line(file.text, ("sections", key, field)))
+        for field in ("prepend", "commands", "add")
+        for name in entry.get(field, ())
     )
 
 
-def _place(sections: list[Section], section: Section, after: str, path: str) -> None:
+def _changed(current: Section, entry: dict[str, Any], file: _File) -> Section:
+    commands = entry.get("commands", current.commands)
+    commands = (*entry.get("prepend", ()), *commands, *entry.get("add", ()))
+    intro = entry.get("intro", current.intro)
+    intro = _paragraphs(current.key, intro, entry.get("drop_paragraphs", ()), file)
+    return Section(
+        current.key,
+        entry.get("title", current.title),
+        intro,
+        commands,
+        (*current.named, *_named(current.key, entry, file)),
+    )
+
+
+def _new_section(key: str, entry: dict[str, Any], known: Sequence[str], file: _File) -> Section:
+    """A section docgen.toml adds: it must have a title, so that a typo in the name of a
+    default section cannot quietly create an empty one."""
+    if "title" not in entry:
+        hint = suggestion(key, known)
+        hint = f"{hint} a new section needs a title" if hint else "a new section needs a title"
+        raise file.error(f"sections.{key} is no section", ("sections", key), hint)
+    return _changed(Section(key, entry["title"], "", ()), entry, file)
+
+
+def _place(sections: list[Section], section: Section, after: str, file: _File) -> None:
     position = _index(sections, after)
     if position is None:
-        raise DocgenError(f"sections.{section.key}.after names no section: {after}", path=path)
+        known = [s.key for s in sections]
+        hint = suggestion(after, known) or f"choose from {', '.join(known)}"
+        message = f"sections.{section.key}.after names no section: {after}"
+        raise file.error(message, ("sections", section.key, "after"), hint)
     sections.insert(position + 1, section)
 
 
-def _sections(base: tuple[Section, ...], table: dict[str, Any], path: str) -> tuple[Section, ...]:
+def _sections(base: tuple[Section, ...], table: dict[str, Any], file: _File) -> tuple[Section, ...]:
     """The default sections with docgen.toml's changes, additions and removals applied."""
     sections = list(base)
     for key, raw in table.items():
-        entry = _section_entry(key, raw, path)
+        entry = _entry("sections", key, raw, _SECTION_KEYS, file)
         index = _index(sections, key)
+        known = [s.key for s in sections]
         if entry.get("remove", False):
-            if index is not None:
-                del sections[index]
+            if index is None:
+                hint = suggestion(key, known) or f"choose from {', '.join(known)}"
+                raise file.error(
+                    f"sections.{key}: no such section to remove", ("sections", key), hint
+                )
+            del sections[index]
             continue
-        current = sections[index] if index is not None else Section(key, key.title(), "", ())
-        section = _changed(current, entry)
+        if index is None:
+            section = _new_section(key, entry, known, file)
+        else:
+            section = _changed(sections[index], entry, file)
         if index is not None and "after" not in entry:
             sections[index] = section
             continue
         if index is not None:
             del sections[index]
         if "after" in entry:
-            _place(sections, section, entry["after"], path)
+            _place(sections, section, entry["after"], file)
         else:
             sections.append(section)
     return tuple(sections)
 
 
+# --- [top_sections.<key>] -----------------------------------------------------------------
+
+
+def _top_sections(table: dict[str, Any], file: _File) -> tuple[TopSection, ...]:
+    """The ``##`` sections docgen.toml adds, each placed after a top-level block (or after
+    another top section, which resolves to the block that one follows). ``text`` is filled
+    by read_settings, which reads the files."""
+    found: list[TopSection] = []
+    for key, raw in table.items():
+        entry = _entry("top_sections", key, raw, _TOP_SECTION_KEYS, file)
+        for needed in ("title", "file", "after"):
+            if needed not in entry:
+                raise file.error(f"top_sections.{key} needs {needed}", ("top_sections", key), _SEE)
+        after = entry["after"]
+        earlier = {s.key: s.after for s in found}
+        if after not in TOP_BLOCKS and after not in earlier:
+            choices = [*TOP_BLOCKS, *earlier]
+            hint = suggestion(after, choices) or f"choose from {', '.join(choices)}"
+            message = f"top_sections.{key}.after names no section: {after}"
+            raise file.error(message, ("top_sections", key, "after"), hint)
+        line = key_line(file.text, ("top_sections", key, "file"))
+        found.append(
+            TopSection(key, entry["title"], earlier.get(after, after), entry["file"], "", line)
+        )
+    return tuple(found)
+
+
 def parse_settings(text: str, path: str, root: Path) -> Settings:
-    """docgen.toml's text as Settings; ``root`` is the plugin folder, for relative paths."""
+    """docgen.toml's text as Settings; ``root`` is the plugin folder, for relative paths.
+    The files named by [top_sections] are not read here (see read_settings)."""
     data = parse_toml(text, path)
-    sections = _expect(data.get("sections", {}), dict, "sections", path)
+    file = _File(text, path)
+    sections = file.expect(data.get("sections", {}), dict, ("sections",))
+    top = file.expect(data.get("top_sections", {}), dict, ("top_sections",))
     return default_settings()._replace(
-        **_fields(data, path, root), sections=_sections(_default_sections(), sections, path)
+        **_fields(data, file, root),
+        sections=_sections(_default_sections(), sections, file),
+        top_sections=_top_sections(top, file),
+        path=path,
     )
+
+
+def check_commands(settings: Settings, names: Iterable[str]) -> None:
+    """Every command that docgen.toml names is a subcommand of the plugin."""
+    known = set(names)
+    for section in settings.sections:
+        for name, line in section.named:
+            if name not in known:
+                hint = suggestion(name, known) or "name a file of subcommands/"
+                message = f"sections.{section.key} names {name}, which is no subcommand"
+                raise DocgenError(message, path=settings.path, line=line, hint=hint)
+
+
+# --- reading the file ---------------------------------------------------------------------
 
 
 def _check_templates(root: Path, folder: Path) -> None:
@@ -216,6 +388,30 @@ def _check_templates(root: Path, folder: Path) -> None:
             raise outside_link(path, folder=path.is_dir())
 
 
+def _top_section_text(root: Path, section: TopSection, settings_path: str) -> TopSection:
+    path = root / section.path
+    problem = None
+    if not inside(root, path):
+        problem = "is outside the plugin folder"
+    elif not path.exists():
+        problem = "names no file"
+    if problem is not None:
+        raise DocgenError(
+            f"top_sections.{section.key}.file {problem}: {section.path}",
+            path=settings_path,
+            line=section.line,
+            hint="name a file of the plugin, relative to its root",
+        )
+    what = f"file of top_sections.{section.key}"
+    return section._replace(path=display(path), text=read_text(root, path, what=what))
+
+
+def _with_texts(root: Path, settings: Settings) -> Settings:
+    """Each top section with the text of its file."""
+    top = tuple(_top_section_text(root, s, settings.path) for s in settings.top_sections)
+    return settings._replace(top_sections=top)
+
+
 def read_settings(root: Path) -> Settings:
     """The plugin's docgen.toml, or the defaults when it has none."""
     path = root / SETTINGS_FILE
@@ -224,4 +420,4 @@ def read_settings(root: Path) -> Settings:
     settings = parse_settings(read_text(root, path, what=SETTINGS_FILE), display(path), root)
     if settings.templates is not None and settings.templates.is_dir():
         _check_templates(root, settings.templates)
-    return settings
+    return _with_texts(root, settings)

@@ -130,8 +130,13 @@ def render(readme: Readme, quirks: Quirks, overrides: Path | None = None) -> str
 def _render(readme: Readme, quirks: Quirks, overrides: Path | None) -> str:
     import jinja2
 
+    from docgen.render.overrides import check_overrides
+
     try:
-        template = environment(overrides).get_template(MAIN_TEMPLATE)
+        env = environment(overrides)
+        if overrides is not None:
+            check_overrides(env, overrides, default_templates())
+        template = env.get_template(MAIN_TEMPLATE)
         text = template.render(
             readme=readme, settings=readme.settings, quirks=quirks, compat=compat
         )
@@ -142,5 +147,11 @@ def _render(readme: Readme, quirks: Quirks, overrides: Path | None) -> str:
     except jinja2.TemplateError as error:
         raise DocgenError(
             f"template error: {error}", path=str(overrides or default_templates())
+        ) from None
+    except RecursionError:
+        raise DocgenError(
+            "template error: the templates include or extend each other for ever",
+            path=str(overrides or default_templates()),
+            hint="a template must not include or extend itself",
         ) from None
     return compat.finish(quirks, text)

@@ -561,7 +561,10 @@ def test_bad_plugin_toml(
     ("settings", "message"),
     [
         ("compat = \n", ":1: error: is not valid TOML: Invalid value"),
-        ("unknown_key = 1\n", ": error: unknown key unknown_key (see README.md)"),
+        (
+            "unknown_key = 1\n",
+            ":1: error: unknown key unknown_key (see docgen's README, Customising the README)",
+        ),
         ("a = " + "[" * 5000 + "\n", ": error: is not valid TOML: nested too deeply"),
     ],
     ids=["syntax", "unknown-key", "deep-array"],

@@ -1,4 +1,5 @@
-"""docgen.settings: docgen.toml parsed into Settings; unknown keys and wrong types are errors."""
+"""docgen.read.settings: docgen.toml parsed into Settings; a key, section or name that
+matches nothing is an error naming the line, with the closest valid name."""
 
 from __future__ import annotations
 
@@ -7,7 +8,16 @@ from pathlib import Path
 import pytest
 
 from docgen.errors import DocgenError
-from docgen.read.settings import BADGES, Section, Settings, default_settings, parse_settings
+from docgen.read.settings import (
+    BADGES,
+    INSTALL,
+    Section,
+    Settings,
+    TopSection,
+    check_commands,
+    default_settings,
+    parse_settings,
+)
 
 ROOT = Path("/plugin")
 PATH = "plugin/docgen.toml"
@@ -24,6 +34,11 @@ def _error(text: str) -> str:
         _parse(text)
     assert raised.value.path == PATH
     return str(raised.value)
+
+
+def _defaults_but_path(settings: Settings) -> Settings:
+    assert settings.path == PATH
+    return settings._replace(path="")
 
 
 def _sections(settings: Settings) -> list[tuple[str, str, tuple[str, ...]]]:
@@ -45,8 +60,13 @@ def test_default_settings() -> None:
         banner="",
         dokku_version="0.19.x+",
         docker_version="1.8.x",
+        notice="",
+        install=INSTALL,
+        image_link=True,
         sections=(),
+        top_sections=(),
         templates=None,
+        path="",
     )
     assert BADGES == ("ci", "irc")
 
@@ -115,7 +135,7 @@ def test_default_intros() -> None:
 
 @pytest.mark.parametrize("text", ["", "# only a comment\n", "[repository]\n[readme]\n[sections]\n"])
 def test_empty_file_gives_defaults(text: str) -> None:
-    assert _parse(text) == default_settings()
+    assert _defaults_but_path(_parse(text)) == default_settings()
 
 
 # --- every key ----------------------------------------------------------------------------
@@ -136,89 +156,193 @@ def test_empty_file_gives_defaults(text: str) -> None:
         ('[readme]\nbadges = ["irc", "ci"]', "badges", ("irc", "ci")),
         ("[readme]\nbadges = []", "badges", ()),
         ('[readme]\nbanner = "> a fork"', "banner", "> a fork"),
+        ('[readme]\nnotice = "**Work in progress**"', "notice", "**Work in progress**"),
         ('[readme]\ndokku_version = "0.30.x+"', "dokku_version", "0.30.x+"),
         ('[readme]\ndocker_version = "20.10.x"', "docker_version", "20.10.x"),
+        (
+            '[readme]\ninstall = "sudo dokku plugin:install https://github.com/{repository}.git {prefix}"',
+            "install",
+            "sudo dokku plugin:install https://github.com/{repository}.git {prefix}",
+        ),
+        ("[readme]\nimage_link = false", "image_link", False),
     ],
 )
 def test_each_key(text: str, field: str, expected: object) -> None:
-    settings = _parse(text)
+    settings = _defaults_but_path(_parse(text))
     assert getattr(settings, field) == expected
     # nothing else changes
     assert settings._replace(**{field: getattr(default_settings(), field)}) == default_settings()
 
 
-# --- unknown keys and wrong types ---------------------------------------------------------
+# --- unknown keys and wrong types: the line, and the closest name -------------------------
+
+SEE = "(see docgen's README, Customising the README)"
 
 
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("bogus = 1", "unknown key bogus (see README.md)"),
-        ("compat = true\nzzz = 1\naaa = 2", "unknown key aaa (see README.md)"),
-        ("[repository]\nnope = 1", "unknown key repository.nope (see README.md)"),
-        ("[readme]\nnope = 1", "unknown key readme.nope (see README.md)"),
-        ("[readme]\nbadge = []", "unknown key readme.badge (see README.md)"),
-        ("[sections.basic]\nfoo = 1", "unknown key sections.basic.foo"),
+        ("bogus = 1", f":1: error: unknown key bogus {SEE}"),
+        ("compat = true\nzzz = 1\naaa = 2", f":2: error: unknown key zzz {SEE}"),
+        ("compta = false", ":1: error: unknown key compta (did you mean compat?)"),
+        ("[repository]\nnope = 1", f":2: error: unknown key repository.nope {SEE}"),
+        (
+            "[repository]\nonwer = 1",
+            ":2: error: unknown key repository.onwer (did you mean repository.owner?)",
+        ),
+        ("[readme]\nnope = 1", f":2: error: unknown key readme.nope {SEE}"),
+        (
+            "[readme]\nofficail = false",
+            ":2: error: unknown key readme.officail (did you mean readme.official?)",
+        ),
+        (
+            "[readme]\nbadge = []",
+            ":2: error: unknown key readme.badge (did you mean readme.badges?)",
+        ),
+        ("[readmee]\nbanner = 'x'", ":1: error: unknown key readmee (did you mean readme?)"),
+        ("[sections.basic]\nfoo = 1", f":2: error: unknown key sections.basic.foo {SEE}"),
+        (
+            "[sections.basic]\ntitel = 'B'",
+            ":2: error: unknown key sections.basic.titel (did you mean sections.basic.title?)",
+        ),
+        (
+            "[top_sections.x]\nfiles = 'a'",
+            ":2: error: unknown key top_sections.x.files (did you mean top_sections.x.file?)",
+        ),
     ],
 )
 def test_unknown_key_is_named(text: str, message: str) -> None:
-    assert _error(text) == f"{PATH}: error: {message}"
+    assert _error(text) == f"{PATH}{message}"
 
 
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ('compat = "yes"', "compat must be a bool, not str"),
-        ("templates = 1", "templates must be a str, not int"),
-        ("repository = 3", "repository must be a dict, not int"),
-        ('readme = "x"', "readme must be a dict, not str"),
-        ("sections = 3", "sections must be a dict, not int"),
-        ("[repository]\nowner = 1", "repository.owner must be a str, not int"),
-        ("[repository]\nname = true", "repository.name must be a str, not bool"),
-        ("[repository]\nbranch = []", "repository.branch must be a str, not list"),
-        ('[readme]\nofficial = "no"', "readme.official must be a bool, not str"),
-        ('[readme]\nbadges = "ci"', "readme.badges must be a list, not str"),
-        ("[readme]\nbanner = 1", "readme.banner must be a str, not int"),
-        ("[readme]\ndokku_version = 0.19", "readme.dokku_version must be a str, not float"),
-        ("[readme]\ndocker_version = 1", "readme.docker_version must be a str, not int"),
-        ("[sections]\nbasic = 1", "sections.basic must be a dict, not int"),
-        ("[sections.basic]\ntitle = 3", "sections.basic.title must be a str, not int"),
-        ("[sections.basic]\nintro = []", "sections.basic.intro must be a str, not list"),
-        ('[sections.basic]\ncommands = "x"', "sections.basic.commands must be a list, not str"),
-        ('[sections.basic]\nadd = "x"', "sections.basic.add must be a list, not str"),
+        ('compat = "yes"', ":1: error: compat must be a bool, not str"),
+        ("templates = 1", ":1: error: templates must be a str, not int"),
+        ("repository = 3", ":1: error: repository must be a dict, not int"),
+        ('readme = "x"', ":1: error: readme must be a dict, not str"),
+        ("sections = 3", ":1: error: sections must be a dict, not int"),
+        ("top_sections = 3", ":1: error: top_sections must be a dict, not int"),
+        ("[repository]\nowner = 1", ":2: error: repository.owner must be a str, not int"),
+        ("[repository]\nname = true", ":2: error: repository.name must be a str, not bool"),
+        ("[repository]\nbranch = []", ":2: error: repository.branch must be a str, not list"),
+        ('[readme]\nofficial = "no"', ":2: error: readme.official must be a bool, not str"),
+        ('[readme]\nbadges = "ci"', ":2: error: readme.badges must be a list, not str"),
+        ("[readme]\nbanner = 1", ":2: error: readme.banner must be a str, not int"),
+        ("[readme]\nnotice = 1", ":2: error: readme.notice must be a str, not int"),
+        (
+            "[readme]\ndokku_version = 0.19",
+            ":2: error: readme.dokku_version must be a str, not float",
+        ),
+        ("[readme]\ndocker_version = 1", ":2: error: readme.docker_version must be a str, not int"),
+        ("[readme]\nimage_link = 1", ":2: error: readme.image_link must be a bool, not int"),
+        ("[sections]\nbasic = 1", ":2: error: sections.basic must be a dict, not int"),
+        ("[sections.basic]\ntitle = 3", ":2: error: sections.basic.title must be a str, not int"),
+        ("[sections.basic]\nintro = []", ":2: error: sections.basic.intro must be a str, not list"),
+        (
+            '[sections.basic]\ncommands = "x"',
+            ":2: error: sections.basic.commands must be a list, not str",
+        ),
+        ('[sections.basic]\nadd = "x"', ":2: error: sections.basic.add must be a list, not str"),
+        (
+            '[sections.basic]\nprepend = "x"',
+            ":2: error: sections.basic.prepend must be a list, not str",
+        ),
+        (
+            '[sections.data]\nremove = "false"',
+            ":2: error: sections.data.remove must be a bool, not str",
+        ),
+        ("[readme]\nbadges = [1]", ":2: error: readme.badges must be a list of strings"),
+        (
+            "[sections.basic]\ncommands = [1]",
+            ":2: error: sections.basic.commands must be a list of strings",
+        ),
+        (
+            "[sections.basic]\nadd = [true]",
+            ":2: error: sections.basic.add must be a list of strings",
+        ),
     ],
 )
 def test_wrong_type(text: str, message: str) -> None:
-    assert _error(text) == f"{PATH}: error: {message} (see README.md, Customising the README)"
+    assert _error(text) == f"{PATH}{message} {SEE}"
 
 
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("[readme]\nbadges = [1]", "readme.badges must be a list of strings"),
-        ("[sections.basic]\ncommands = [1]", "sections.basic.commands must be a list of strings"),
-        ("[sections.basic]\nadd = [true]", "sections.basic.add must be a list of strings"),
-        ('[readme]\nbadges = ["ci", "x"]', "readme.badges: unknown badge x (choose from ci, irc)"),
-        ('[sections.notes]\nafter = "nosuch"', "sections.notes.after names no section: nosuch"),
+        (
+            '[readme]\nbadges = ["ci", "x"]',
+            ":2: error: readme.badges: unknown badge x (choose from ci, irc)",
+        ),
+        (
+            '[readme]\nbadges = ["ic"]',
+            ":2: error: readme.badges: unknown badge ic (did you mean irc?)",
+        ),
+        (
+            '[readme]\ninstall = "dokku plugin:install {repo}"',
+            ":2: error: readme.install: unknown placeholder {repo} (did you mean repository?)",
+        ),
+        (
+            '[readme]\ninstall = "dokku plugin:install {x"',
+            f":2: error: readme.install: expected '}}' before end of string {SEE}",
+        ),
+        # a section that is not a default one must be a new one, with a title
+        (
+            "[sections.backup]\nremove = true",
+            ":1: error: sections.backup: no such section to remove (did you mean backups?)",
+        ),
+        (
+            "[sections.nosuch]\nremove = true",
+            ":1: error: sections.nosuch: no such section to remove "
+            "(choose from basic, lifecycle, automation, data, backups)",
+        ),
+        (
+            '[sections.bacups]\nadd = ["x"]',
+            ":1: error: sections.bacups is no section (did you mean backups? a new section needs a title)",
+        ),
+        (
+            '[sections.ca-certs]\nadd = ["x"]',
+            ":1: error: sections.ca-certs is no section (a new section needs a title)",
+        ),
+        (
+            '[sections.notes]\ntitle = "Notes"\nafter = "nosuch"',
+            ":3: error: sections.notes.after names no section: nosuch "
+            "(choose from basic, lifecycle, automation, data, backups)",
+        ),
+        (
+            '[sections.notes]\ntitle = "Notes"\nafter = "backup"',
+            ":3: error: sections.notes.after names no section: backup (did you mean backups?)",
+        ),
+        (
+            '[sections.backups]\ndrop_paragraphs = ["If both passphrases"]',
+            ":2: error: sections.backups.drop_paragraphs: no paragraph starts with 'If both passphrases' "
+            "(did you mean If both passphrase ?)",
+        ),
+        (
+            '[sections.basic]\ndrop_paragraphs = ["x"]',
+            ":2: error: sections.basic.drop_paragraphs: no paragraph starts with 'x' "
+            "(give the first words of a paragraph of the intro)",
+        ),
+        (
+            '[top_sections.how]\ntitle = "How"\nafter = "requirements"',
+            f":1: error: top_sections.how needs file {SEE}",
+        ),
+        (
+            '[top_sections.how]\ntitle = "How"\nfile = "h.md"\nafter = "requirement"',
+            ":4: error: top_sections.how.after names no section: requirement (did you mean requirements?)",
+        ),
     ],
 )
 def test_invalid_value(text: str, message: str) -> None:
-    assert _error(text) == f"{PATH}: error: {message}"
+    assert _error(text) == f"{PATH}{message}"
 
 
 def test_invalid_toml() -> None:
     assert _error("x = [") == f"{PATH}:1: error: is not valid TOML: Invalid value"
 
 
-def test_remove_must_be_a_bool() -> None:
-    assert _error('[sections.data]\nremove = "false"') == (
-        f"{PATH}: error: sections.data.remove must be a bool, not str (see README.md, Customising the README)"
-    )
-
-
 # --- sections -----------------------------------------------------------------------------
-
-
 def test_sections_add_appends_commands() -> None:
     settings = _parse('[sections.basic]\nadd = ["destroy", "ca-import"]')
     assert settings.sections[0] == Section(
@@ -226,6 +350,7 @@ def test_sections_add_appends_commands() -> None:
         "Basic Usage",
         "",
         ("create", "info", "list", "logs", "link", "unlink", "set", "destroy", "ca-import"),
+        (("destroy", 2), ("ca-import", 2)),
     )
     assert [s.key for s in settings.sections] == DEFAULT_KEYS
 
@@ -246,7 +371,6 @@ def test_sections_title_and_intro_change_in_place() -> None:
     [
         ("[sections.data]\nremove = true", ["basic", "lifecycle", "automation", "backups"]),
         ("[sections.data]\nremove = false", DEFAULT_KEYS),
-        ("[sections.nosuch]\nremove = true", DEFAULT_KEYS),
         (
             '[sections.backups]\nafter = "basic"',
             ["basic", "backups", "lifecycle", "automation", "data"],
@@ -255,9 +379,9 @@ def test_sections_title_and_intro_change_in_place() -> None:
             '[sections.basic]\nafter = "backups"',
             ["lifecycle", "automation", "data", "backups", "basic"],
         ),
-        ('[sections.extra]\ncommands = ["a"]', [*DEFAULT_KEYS, "extra"]),
+        ('[sections.extra]\ntitle = "Extra"\ncommands = ["a"]', [*DEFAULT_KEYS, "extra"]),
         (
-            '[sections.notes]\nafter = "basic"',
+            '[sections.notes]\ntitle = "Notes"\nafter = "basic"',
             ["basic", "notes", "lifecycle", "automation", "data", "backups"],
         ),
         (
@@ -267,7 +391,8 @@ def test_sections_title_and_intro_change_in_place() -> None:
         ),
         # tables apply in file order: "after" may name a section added above it
         (
-            '[sections.one]\nafter = "basic"\n[sections.two]\nafter = "one"',
+            '[sections.one]\ntitle = "One"\nafter = "basic"\n'
+            '[sections.two]\ntitle = "Two"\nafter = "one"',
             ["basic", "one", "two", "lifecycle", "automation", "data", "backups"],
         ),
     ],
@@ -276,9 +401,11 @@ def test_sections_order(text: str, keys: list[str]) -> None:
     assert [s.key for s in _parse(text).sections] == keys
 
 
-def test_new_section_defaults() -> None:
-    settings = _parse('[sections.ca-certs]\nadd = ["ca-import"]')
-    assert settings.sections[-1] == Section("ca-certs", "Ca-Certs", "", ("ca-import",))
+def test_new_section() -> None:
+    settings = _parse('[sections.ca-certs]\ntitle = "CA certificates"\nadd = ["ca-import"]')
+    assert settings.sections[-1] == Section(
+        "ca-certs", "CA certificates", "", ("ca-import",), (("ca-import", 3),)
+    )
 
 
 def test_new_prose_section() -> None:
@@ -293,8 +420,57 @@ def test_moved_section_keeps_its_content() -> None:
         "Data Management",
         "The underlying service data can be imported and exported with the following commands:",
         ("import", "export", "clone"),
+        (("clone", 3),),
     )
 
 
 def test_templates_are_relative_to_the_root() -> None:
     assert parse_settings('templates = "t"', PATH, Path("/a/b")).templates == Path("/a/b/t")
+
+
+def test_prepend_places_commands_first() -> None:
+    settings = _parse(
+        '[sections.basic]\nprepend = ["destroy"]\ncommands = ["create"]\nadd = ["list"]'
+    )
+    assert settings.sections[0].commands == ("destroy", "create", "list")
+    assert settings.sections[0].named == (("destroy", 2), ("create", 3), ("list", 4))
+
+
+def test_drop_paragraphs_keeps_the_others() -> None:
+    settings = _parse(
+        '[sections.backups]\ndrop_paragraphs = ["If both passphrase", "The underlying core"]'
+    )
+    intro = settings.sections[-1].intro.split("\n\n")
+    assert [paragraph[:20] for paragraph in intro] == [
+        "Datastore backups ar",
+        "You may skip the `ba",
+        "Backups can be perfo",
+    ]
+
+
+def test_top_sections_resolve_to_a_block() -> None:
+    settings = _parse(
+        '[top_sections.how]\ntitle = "How it works"\nfile = "docs/how.md"\nafter = "requirements"\n'
+        '[top_sections.faq]\ntitle = "FAQ"\nfile = "FAQ.md"\nafter = "how"\n'
+    )
+    assert settings.top_sections == (
+        TopSection("how", "How it works", "requirements", "docs/how.md", "", 3),
+        TopSection("faq", "FAQ", "requirements", "FAQ.md", "", 7),
+    )
+
+
+def test_named_commands_must_be_subcommands() -> None:
+    settings = _parse('[sections.data]\ncommands = ["import", "export"]\nadd = ["nosuch"]\n')
+    with pytest.raises(DocgenError) as raised:
+        check_commands(settings, ["import", "export", "create"])
+    assert str(raised.value) == (
+        f"{PATH}:3: error: sections.data names nosuch, which is no subcommand "
+        "(name a file of subcommands/)"
+    )
+    typo = _parse('[sections.data]\ncommands = ["imprt", "export"]\n')
+    with pytest.raises(DocgenError) as raised:
+        check_commands(typo, ["import", "export", "create"])
+    assert str(raised.value) == (
+        f"{PATH}:2: error: sections.data names imprt, which is no subcommand (did you mean import?)"
+    )
+    check_commands(_parse('[sections.data]\ncommands = ["import"]\n'), ["import"])
