@@ -120,7 +120,10 @@ def _commands(source: PluginSource, readme: Readme) -> Iterator[Finding]:
     for command in readme.commands:
         yield from _command(command, scripts[command.name], command.name in listed)
     unimplemented = source.config.last("PLUGIN_UNIMPLEMENTED_SUBCOMMANDS")
-    for name in sorted(set(readme.unimplemented) - set(scripts)):
+    # A listed command without a file must be named unimplemented (bin/generate stops at
+    # it otherwise): only names of neither kind are likely typos.
+    listed = {name for section in source.settings.sections for name in section.commands}
+    for name in sorted(set(readme.unimplemented) - set(scripts) - listed):
         yield Finding(
             source.config.path,
             unimplemented.line if unimplemented else None,
@@ -187,7 +190,8 @@ def _fragments(source: PluginSource, readme: Readme) -> Iterator[Finding]:
                 "unused-fragment",
                 "no command in a usage section uses this fragment",
             )
-        yield from _markdown(fragment.path, fragment.text)
+        if fragment.text is not None:
+            yield from _markdown(fragment.path, fragment.text)
 
 
 def lint(root: Path) -> list[Finding]:

@@ -230,6 +230,15 @@ def collect(dirs: Sequence[str], history: bool) -> list[Path]:
     return plugins
 
 
+def synthetic_trees(folder: Path) -> list[Path]:
+    """The trees of tests/compat_cases.py, written under ``folder``."""
+    sys.path.insert(0, str(PROJECT_ROOT))
+    from tests.compat_cases import CASES
+    from tests.plugin_factory import make_plugin
+
+    return [make_plugin(folder / name, **case.plugin) for name, case in sorted(CASES.items())]  # type: ignore[arg-type]
+
+
 def summary(results: Sequence[Result]) -> str:
     count = {
         v: sum(r.verdict == v for r in results)
@@ -249,7 +258,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         prog="parity.py",
         description="Compare docgen's README byte for byte with the reference bin/generate.",
     )
-    parser.add_argument("dirs", nargs="+", metavar="DIR", help="plugin folder(s)")
+    parser.add_argument("dirs", nargs="*", metavar="DIR", help="plugin folder(s)")
+    parser.add_argument(
+        "--synthetic",
+        action="store_true",
+        help="also check the trees of tests/compat_cases.py (needs --generate)",
+    )
     parser.add_argument(
         "--generate",
         metavar="PATH",
@@ -289,6 +303,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         shlex.split(args.docgen_cmd) if args.docgen_cmd else [sys.executable, "-m", "docgen"]
     )
     plugins = collect(args.dirs, args.history)
+    if args.synthetic:
+        if generate is None:
+            print("parity: error: --synthetic needs --generate", file=sys.stderr)
+            return 2
+        plugins += synthetic_trees(Path(tempfile.mkdtemp(prefix="parity-synthetic-")))
+    if not plugins:
+        print("parity: error: no plugin to check (give DIRs or --synthetic)", file=sys.stderr)
+        return 2
     if generate is None:
         missing = [p for p in plugins if not (p / "bin" / "generate").is_file()]
         if missing:

@@ -1,5 +1,9 @@
 """Build tiny plugins for tests: a valid minimal plugin, with any file replaced or removed.
 
+The minimal plugin has two commands, create and list; every other command of the default
+usage sections is named in PLUGIN_UNIMPLEMENTED_SUBCOMMANDS, as bin/generate requires (it
+stops at a listed command that is neither a file nor unimplemented).
+
 ``make_plugin(root, subcommands={"create": SCRIPT}, config=None)`` writes the plugin;
 a value of None removes that file, a str replaces it, bytes are written raw.
 ``plugin_source(...)`` builds the same plugin in memory, as the records the readers would
@@ -8,6 +12,7 @@ return, for docgen.pipeline.from_source.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from docgen.read.config import parse_config
@@ -20,16 +25,35 @@ from docgen.read.subcommands import documentation_lines
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "sample-plugin"
 
-CONFIG = """\
+# The commands of the default usage sections (A8), in order.
+LISTED = (
+    *("create", "info", "list", "logs", "link", "unlink", "set"),
+    *("connect", "enter", "expose", "unexpose", "promote", "start", "stop", "pause"),
+    *("restart", "upgrade", "app-links", "clone", "exists", "linked", "links", "import"),
+    *("export", "backup-auth", "backup-deauth", "backup", "backup-set-encryption"),
+    *("backup-set-public-key-encryption", "backup-unset-encryption"),
+    *("backup-unset-public-key-encryption", "backup-schedule", "backup-schedule-cat"),
+    "backup-unschedule",
+)
+UNIMPLEMENTED = "@UNIMPLEMENTED@"  # make_plugin names there the listed commands it has not
+
+CONFIG_TEMPLATE = """\
 #!/usr/bin/env bash
 export PLUGIN_COMMAND_PREFIX="mini"
 export PLUGIN_DATASTORE_PORTS=(1234)
 export PLUGIN_DEFAULT_ALIAS="MINI"
 export PLUGIN_SCHEME="mini"
 export PLUGIN_VARIABLE="MINI"
-export PLUGIN_UNIMPLEMENTED_SUBCOMMANDS=()
+export PLUGIN_UNIMPLEMENTED_SUBCOMMANDS=(@UNIMPLEMENTED@)
 export MINI_CONFIG_OPTIONS=${MINI_CONFIG_OPTIONS:=""}
 """
+
+
+def with_unimplemented(config: str, commands: Iterable[str]) -> str:
+    """The config with the listed commands that are not in ``commands`` named unimplemented."""
+    names = " ".join(f'"{name}"' for name in LISTED if name not in set(commands))
+    return config.replace(UNIMPLEMENTED, names)
+
 
 DOCKERFILE = "FROM mini/server:1.2.3\n"
 
@@ -71,6 +95,8 @@ DEFAULT_SUBCOMMANDS: dict[str, str | bytes | None] = {
     "create": script("create", "create a $PLUGIN_COMMAND_PREFIX service"),
     "list": script("list", "list all $PLUGIN_COMMAND_PREFIX services", declare="", annotations=""),
 }
+# The config of the default plugin, as written.
+CONFIG = with_unimplemented(CONFIG_TEMPLATE, DEFAULT_SUBCOMMANDS)
 
 
 def _write(path: Path, content: str | bytes | None) -> None:
@@ -86,7 +112,7 @@ def _write(path: Path, content: str | bytes | None) -> None:
 def make_plugin(
     root: Path,
     *,
-    config: str | bytes | None = CONFIG,
+    config: str | bytes | None = CONFIG_TEMPLATE,
     dockerfile: str | bytes | None = DOCKERFILE,
     plugin_toml: str | bytes | None = PLUGIN_TOML,
     subcommands: dict[str, str | bytes | None] | None = None,
@@ -94,11 +120,13 @@ def make_plugin(
     files: dict[str, str | bytes | None] | None = None,
 ) -> Path:
     root.mkdir(parents=True, exist_ok=True)
+    merged = {**DEFAULT_SUBCOMMANDS, **(subcommands or {})}
+    if isinstance(config, str):
+        config = with_unimplemented(config, [n for n, c in merged.items() if c is not None])
     _write(root / "config", config)
     _write(root / "Dockerfile", dockerfile)
     _write(root / "plugin.toml", plugin_toml)
     (root / "subcommands").mkdir(exist_ok=True)
-    merged = {**DEFAULT_SUBCOMMANDS, **(subcommands or {})}
     for name, content in merged.items():
         _write(root / "subcommands" / name, content)
     for name, content in (docs or {}).items():
@@ -111,7 +139,7 @@ def make_plugin(
 def plugin_source(
     root: Path = Path("plugin"),
     *,
-    config: str = CONFIG,
+    config: str = CONFIG_TEMPLATE,
     dockerfile: str = DOCKERFILE,
     plugin_toml: str = PLUGIN_TOML,
     subcommands: dict[str, str | None] | None = None,
@@ -121,6 +149,7 @@ def plugin_source(
     """The plugin of make_plugin, never written: parsed from the texts by the readers'
     own parse functions. ``settings`` is the text of a docgen.toml."""
     merged = {**DEFAULT_SUBCOMMANDS, **(subcommands or {})}
+    config = with_unimplemented(config, [n for n, c in merged.items() if c is not None])
     scripts = tuple(
         SubcommandSource(name, f"{root}/subcommands/{name}", documentation_lines(text))
         for name, text in sorted(merged.items())
@@ -133,7 +162,7 @@ def plugin_source(
     return PluginSource(
         root=root,
         config=parse_config(config, f"{root}/config"),
-        image=parse_dockerfile(dockerfile, f"{root}/Dockerfile"),
+        dockerfile=parse_dockerfile(dockerfile, f"{root}/Dockerfile"),
         metadata=parse_metadata(plugin_toml, f"{root}/plugin.toml"),
         subcommands=scripts,
         fragments=fragments,

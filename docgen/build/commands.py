@@ -14,7 +14,7 @@ from docgen.build.compat import Quirks
 from docgen.build.examples import examples
 from docgen.build.model import Argument, Command, Flag
 from docgen.errors import Diagnostic
-from docgen.read.records import DocFragment, SubcommandSource
+from docgen.read.records import SubcommandSource
 
 
 class Scanned(NamedTuple):
@@ -85,26 +85,30 @@ class _Scan:
     def line(self, number: int, text: str, quirks: Quirks) -> None:
         code = compat.read_as_code(quirks, text)
         if code and "declare desc" in text:
-            value = compat.description(quirks, text, _declared_description)
+            value, warnings = compat.description(
+                quirks, self.path, number, text, _declared_description
+            )
+            self.warnings.extend(warnings)
             if value is None:
                 self.warn(number, 'cannot read the value of declare desc=; write declare desc="..."')
             else:
                 self.description = value
         elif code and "$1" in text:
-            usage = compat.usage(quirks, text, _declared_usage)
+            usage, warnings = compat.usage(quirks, self.path, number, text, _declared_usage)
+            self.warnings.extend(warnings)
             self.usage = self.usage if usage is None else usage
         elif text.startswith("#A "):
-            name, help_text = _split_annotation(text[3:])
+            name, help_text = _split_annotation(compat.annotation_payload(quirks, text))
             if help_text is None:
                 self.warn(number, "#A has no comma; write #A name, description")
             self.arguments.append(Argument(name, help_text or ""))
         elif text.startswith("#F "):
-            spec, help_text = _split_annotation(text[3:])
+            spec, help_text = _split_annotation(compat.annotation_payload(quirks, text))
             if help_text is None:
                 self.warn(number, "#F has no comma; write #F -x|--flag, description")
             self.flags.append(Flag(spec, help_text, None))
         elif text.startswith("#E "):
-            self.examples.append(compat.example_payload(quirks, text))
+            self.examples.append(compat.annotation_payload(quirks, text))
 
     def scanned(self) -> Scanned:
         return Scanned(
@@ -121,7 +125,8 @@ def scan(source: SubcommandSource, quirks: Quirks, expand: Callable[[str], str])
     """Read one script's documentation lines. ``expand`` replaces config variables."""
     found = _Scan(source.path)
     for line in source.lines:
-        found.line(line.number, expand(line.text), quirks)
+        text = compat.text_read(quirks, line.text) if line.number == 1 else line.text
+        found.line(line.number, expand(text), quirks)
     return found.scanned()
 
 
@@ -130,19 +135,23 @@ def command(
     quirks: Quirks,
     expand: Callable[[str], str],
     config_options: str | None,
-    fragment: DocFragment | None,
+    fragment: str | None,
 ) -> tuple[Command, tuple[Diagnostic, ...]]:
     """The Command of one script, with the warnings its lines gave."""
+    if source.problem is not None:
+        raise source.problem
     scanned = scan(source, quirks, expand)
     warnings = scanned.warnings
     description = scanned.description
     if description is None:
-        message = 'no declare desc="..."; the README uses the command name'
+        description = compat.missing_description(quirks, source.name)
+        message = f'no declare desc="..."; the README says {description}'
         warnings += (Diagnostic(source.path, None, message),)
-        description = source.name
     default = compat.config_options_default(quirks, config_options)
     flags = tuple(
-        flag._replace(default=default) if "--config-options" in flag.spec else flag
+        flag._replace(default=default)
+        if compat.takes_config_options(quirks, flag.spec, flag.help)
+        else flag
         for flag in scanned.flags
     )
     found = Command(
@@ -153,6 +162,6 @@ def command(
         arguments=scanned.arguments,
         flags=flags,
         examples=examples(scanned.example_lines, quirks),
-        fragment=None if fragment is None else compat.fragment_text(quirks, fragment.text),
+        fragment=None if fragment is None else compat.fragment_text(quirks, fragment),
     )
     return found, warnings

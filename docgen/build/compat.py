@@ -20,6 +20,10 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple, TypeVar
 
+from docgen.build.model import Image
+from docgen.errors import Diagnostic
+from docgen.read.records import ConfigSource, DockerfileSource, ImageSource, PluginMetadata
+
 T = TypeVar("T")
 
 
@@ -38,6 +42,11 @@ class Quirks(NamedTuple):
     regex_values: bool = True
     split_sponsors: bool = True
     prefix_disable_pull: bool = True
+    none_description: bool = True
+    listed_entries: bool = True
+    script_image: bool = True
+    bom_kept: bool = True
+    script_stops: bool = True
 
     @classmethod
     def table(cls) -> list[tuple[str, str, str]]:
@@ -58,18 +67,20 @@ QUIRK_DOCS: dict[str, tuple[str, str]] = {
     ),
     "none_default": (
         "A12: a `--config-options` flag always gets ``(default: `...`)``, and "
-        "``(default: `None`)`` when the config gives no non-empty default.",
-        "The default is shown only when there is one.",
+        "``(default: `None`)`` when the config gives no non-empty default; a flag whose help "
+        "mentions `--config-options` gets it too.",
+        "The default is shown only when there is one, on flags whose spec names it.",
     ),
     "uppercase_usage": (
         "A11: the usage is made of every `[A-Z_]+` run of the last line that contains `$1`; "
-        "`TAIL_NUM_OPTIONAL` becomes `<tail-num-optional>`; annotation lines containing "
-        "`$1` are taken for that line.",
+        "`TAIL_NUM_OPTIONAL` becomes `<tail-num-optional>`, a run without a letter `<->`; "
+        "annotation lines containing `$1` are taken for that line.",
         "The usage comes from the names assigned on the `declare` line that reads `$1`; "
         "`*_OPTIONAL` names render as `[<name>]`; annotations are never swallowed.",
     ),
     "marker_everywhere": (
-        "A10: `#E ` is removed everywhere in an example line, not only at its start.",
+        "A10: `#E `, `#F ` and `#A ` are removed everywhere in their line, not only at its "
+        "start.",
         "Only the leading `#E ` marker is removed.",
     ),
     "sentence_quirks": (
@@ -101,18 +112,44 @@ QUIRK_DOCS: dict[str, tuple[str, str]] = {
     "regex_values": (
         "A10/A17: `declare desc` and config values are read from the first to the last "
         "double quote of the line (for config: the last line mentioning `NAME=`); ports keep "
-        "their quotes; unimplemented names are split on single spaces.",
+        "their quotes; unimplemented names are split on single spaces, from one line only.",
         "Values are read as bash reads them (bashlex).",
     ),
     "split_sponsors": (
-        'A17: sponsors are split on "," without stripping white space, so a second sponsor '
-        "keeps a leading space and quote.",
+        "A17: sponsors come from the last line that starts with `sponsors`, split on \",\" "
+        "without stripping white space, so a second sponsor keeps a leading space and quote.",
         "Sponsors are read as TOML.",
     ),
     "prefix_disable_pull": (
         "A8: the docker pull section names `PREFIX_DISABLE_PULL` from the command prefix, "
         "even when the config names another variable.",
         "It names the config's `PLUGIN_DISABLE_PULL_VARIABLE` when there is one.",
+    ),
+    "none_description": (
+        "A9: a command without `declare desc` is headed `### None` and described `# None`.",
+        "The command's name stands in for the description (with a warning in both modes).",
+    ),
+    "listed_entries": (
+        "A7: every entry of `subcommands/` is a command: dotfiles (`.gitkeep`) and names with "
+        "control characters (written raw) included.",
+        "Dotfiles and names with control characters are skipped, with a warning.",
+    ),
+    "script_image": (
+        "A4/A17: the image is the second word of the last line containing `FROM ` (comments "
+        "and LABELs too), split at its one colon, ARGs unexpanded; it always links to Docker "
+        "Hub (`ghcr.io/o/i` -> `hub.docker.com/r/ghcr.io/o/`).",
+        "The last FROM instruction as Docker reads it (ARGs expanded, digest and registry told "
+        "apart), linked to its registry.",
+    ),
+    "bom_kept": (
+        "A1: a byte-order mark is text: it shows in a docs fragment, and it hides a first-line "
+        "`sponsors` line of plugin.toml or a first-line annotation of a script.",
+        "A byte-order mark is dropped.",
+    ),
+    "script_stops": (
+        "A1: where bin/generate stops with an error, docgen renders the evident meaning and "
+        "warns (`bin/generate stops here`).",
+        "No such warning: the input is fine for corrected mode.",
     ),
 }
 
@@ -167,6 +204,15 @@ def variable_expander(
 # --- none_default (A12) -------------------------------------------------------------------
 
 
+def takes_config_options(quirks: Quirks, spec: str, help_text: str | None) -> bool:
+    """Whether a flag gets the config-options default: in compat mode when its spec or its
+    help mentions ``--config-options`` (the script tests the whole rendered flag), in
+    corrected mode when its spec does."""
+    if quirks.none_default and help_text is not None:
+        return "--config-options" in f"`{spec}`: {help_text}"
+    return "--config-options" in spec
+
+
 def config_options_default(quirks: Quirks, options: str | None) -> str | None:
     """The default shown after a ``--config-options`` flag: the config's, or ``None`` as
     a word when it has none (compat), or nothing (corrected)."""
@@ -201,9 +247,13 @@ def usage_token(name: str) -> str:
 
 def uppercase_usage(line: str) -> str:
     """A11: every ``[A-Z_]+`` run of the line, as usage tokens. A run without a letter
-    (``_``) is dropped: bin/generate prints it as the garbage token ``<->``."""
-    runs = _UPPERCASE_RUN.findall(line.strip())
-    return " ".join(usage_token(run) for run in runs if run.strip("_"))
+    (the ``_`` of ``service_name``) is the garbage token ``<->`` (one dash per underscore)."""
+    return " ".join(usage_token(run) for run in _UPPERCASE_RUN.findall(line.strip()))
+
+
+def garbage_tokens(usage: str) -> list[str]:
+    """The tokens of a usage that come from letterless runs (``<->``, ``<-->``), for lint."""
+    return [token for token in usage.split(" ") if token.startswith("<-") and not token.strip("<->")]
 
 
 def read_as_code(quirks: Quirks, line: str) -> bool:
@@ -213,18 +263,26 @@ def read_as_code(quirks: Quirks, line: str) -> bool:
     return quirks.uppercase_usage or not line.startswith(("#A ", "#F ", "#E "))
 
 
-def usage(quirks: Quirks, line: str, declared: Callable[[str], str | None]) -> str | None:
+def usage(
+    quirks: Quirks, path: str, number: int, line: str, declared: Callable[[str], str | None]
+) -> tuple[str | None, tuple[Diagnostic, ...]]:
     """The usage a line containing ``$1`` gives: A11's uppercase runs (compat), or the
-    names assigned on the line (``declared``; None keeps the usage found so far)."""
-    return uppercase_usage(line) if quirks.uppercase_usage else declared(line)
+    names assigned on the line (``declared``; None keeps the usage found so far). The script
+    stops at a run that is ``_FLAG`` and nothing else."""
+    if not quirks.uppercase_usage:
+        return declared(line), ()
+    runs = _UPPERCASE_RUN.findall(line.strip())
+    stop = Stop(number, "the name _FLAG has no letter before _FLAG") if "_FLAG" in runs else None
+    return uppercase_usage(line), stop_warnings(quirks, path, stop, "prints <_flag>")
 
 
 # --- marker_everywhere (A10) --------------------------------------------------------------
 
 
-def example_payload(quirks: Quirks, line: str) -> str:
-    """An ``#E `` line without its marker: every ``#E `` of the line goes in compat mode."""
-    return line.replace("#E ", "") if quirks.marker_everywhere else line[3:]
+def annotation_payload(quirks: Quirks, line: str) -> str:
+    """An ``#E ``/``#F ``/``#A `` line without its marker: every occurrence of the marker
+    goes in compat mode (``#F -x, like #F -y`` -> ``-x, like -y``)."""
+    return line.replace(line[:3], "") if quirks.marker_everywhere else line[3:]
 
 
 # --- codeblock_dedent (A13) ---------------------------------------------------------------
@@ -332,6 +390,27 @@ def commands_entry(quirks: Quirks, prefix: str, name: str, usage: str) -> str:
     return f"{prefix}:{name}"
 
 
+# --- script_stops (A1): where bin/generate stops --------------------------------------------
+
+
+class Stop(NamedTuple):
+    """Where (a line, or the whole file) and why bin/generate stops with an error."""
+
+    line: int | None
+    why: str
+
+
+def stop_warnings(
+    quirks: Quirks, path: str, stop: Stop | None, rendered: str
+) -> tuple[Diagnostic, ...]:
+    """A warning that bin/generate stops on this input, and what docgen renders instead;
+    none in corrected mode, where the input is fine."""
+    if stop is None or not quirks.script_stops:
+        return ()
+    message = f"{stop.why}: bin/generate stops here; docgen {rendered}"
+    return (Diagnostic(path, stop.line, message),)
+
+
 # --- regex_values (A10, A17): config values, ports, unimplemented names, descriptions -----
 
 _QUOTED = re.compile(r'"(.+)"')
@@ -344,34 +423,38 @@ def greedy_quoted(line: str) -> str | None:
     return None if match is None else match.group(1)
 
 
-def regex_scalar(lines: Sequence[str], name: str) -> str | None:
-    """A17: the greedy double-quoted value of the last line mentioning ``NAME=``.
-    None when no line mentions it, or when one that does has no quoted value (the script
-    crashes there; docgen then reads the value as bash does)."""
+def regex_scalar(lines: Sequence[str], name: str) -> tuple[str | None, Stop | None]:
+    """A17: the greedy double-quoted value of the last line mentioning ``NAME=`` (None
+    when no line does). The script stops at a line that mentions it without a value in
+    double quotes (``NAME=x``, ``NAME=''``, ``NAME=""``)."""
     value = None
-    for line in lines:
+    for number, line in enumerate(lines, start=1):
         if f"{name}=" in line:
             match = _QUOTED.search(line)
             if match is None:
-                return None
+                return None, Stop(number, f"{name} has no value in double quotes")
             value = match.group(1)
-    return value
+    return value, None
 
 
-def regex_list(lines: Sequence[str], name: str, *, strip_quotes: bool) -> list[str] | None:
-    """A17: the items of the last ``NAME=(...)`` line, split on single spaces."""
+def regex_list(
+    lines: Sequence[str], name: str, *, strip_quotes: bool
+) -> tuple[list[str] | None, Stop | None]:
+    """A17: the items of the last ``NAME=(...)`` line, split on single spaces. For the
+    ports (``strip_quotes`` False) the script stops at a line without ``(...)`` on it;
+    for the unimplemented names it skips such a line (a multi-line array reads as none)."""
     items = None
-    for line in lines:
+    for number, line in enumerate(lines, start=1):
         if f"{name}=" in line:
             match = _PARENS.search(line)
             if match is None:
                 if strip_quotes:
                     continue
-                return None
+                return None, Stop(number, f"{name} has no (...) on its line")
             items = match.group(1).split(" ")
             if strip_quotes:
                 items = [item.strip('"') for item in items]
-    return items
+    return items, None
 
 
 def regex_config_options(lines: Sequence[str], variable: str) -> str | None:
@@ -385,35 +468,54 @@ def regex_config_options(lines: Sequence[str], variable: str) -> str | None:
     return options
 
 
-def description(quirks: Quirks, line: str, as_bash: Callable[[str], str | None]) -> str | None:
-    """The value of a ``declare desc`` line: greedy quotes (compat), else as bash reads it."""
+def description(
+    quirks: Quirks, path: str, number: int, line: str, as_bash: Callable[[str], str | None]
+) -> tuple[str | None, tuple[Diagnostic, ...]]:
+    """The value of a ``declare desc`` line: greedy quotes (compat), else as bash reads it.
+    The script stops at a desc without a value in double quotes."""
     value = greedy_quoted(line) if quirks.regex_values else None
-    return as_bash(line) if value is None else value
+    if value is not None or not quirks.regex_values:
+        return (as_bash(line) if value is None else value), ()
+    bash_value = as_bash(line)
+    if bash_value is None:
+        return None, ()  # the caller says that the value cannot be read
+    stop = Stop(number, "declare desc has no value in double quotes")
+    return bash_value, stop_warnings(quirks, path, stop, "reads it as bash does")
 
 
 def config_scalar(
-    quirks: Quirks, lines: Sequence[str], name: str, as_bash: Callable[[str], str | None]
-) -> str | None:
-    """A config scalar: A17's regular expression where it finds one, else as bash reads it."""
-    value = regex_scalar(lines, name) if quirks.regex_values else None
-    return as_bash(name) if value is None else value
+    quirks: Quirks, config: ConfigSource, name: str, as_bash: Callable[[str], str | None]
+) -> tuple[str | None, tuple[Diagnostic, ...]]:
+    """A config scalar: A17's regular expression, else (or where the script stops) as
+    bash reads it."""
+    if not quirks.regex_values:
+        return as_bash(name), ()
+    value, stop = regex_scalar(config.lines, name)
+    if value is not None:
+        return value, ()
+    return as_bash(name), stop_warnings(quirks, config.path, stop, "reads it as bash does")
 
 
 def config_list(
     quirks: Quirks,
-    lines: Sequence[str],
+    config: ConfigSource,
     name: str,
     as_bash: Callable[[str], Sequence[str] | None],
     *,
     strip_quotes: bool,
-) -> list[str] | None:
-    """A config array (ports, unimplemented names): A17's split on single spaces where the
-    regular expression finds one, else the items as bash reads them."""
-    items = regex_list(lines, name, strip_quotes=strip_quotes) if quirks.regex_values else None
-    if items is not None:
-        return items
+) -> tuple[list[str] | None, tuple[Diagnostic, ...]]:
+    """A config array: A17's split on single spaces, else as bash reads it. The
+    unimplemented names (``strip_quotes``) are never read as bash in compat mode: a
+    multi-line array is no names at all for the script."""
+    if quirks.regex_values:
+        items, stop = regex_list(config.lines, name, strip_quotes=strip_quotes)
+        if items is not None or strip_quotes:
+            return items, ()
+        warnings = stop_warnings(quirks, config.path, stop, "reads it as bash does")
+    else:
+        warnings = ()
     resolved = as_bash(name)
-    return None if resolved is None else list(resolved)
+    return (None if resolved is None else list(resolved)), warnings
 
 
 def config_options(
@@ -432,20 +534,95 @@ _SPONSORS = re.compile(r'\[(["\w\s,_-]+)\]')
 
 
 def split_sponsors(line: str) -> list[str] | None:
-    """A17: ``sponsors = ["a", "b"]`` -> ``a``, `` "b`` (no white space strip)."""
+    """A17: ``sponsors = ["a", "b"]`` -> ``a``, `` "b`` (no white space strip); None where
+    the pattern finds nothing (``[]``, a ``.`` in a name, a multi-line list)."""
     match = _SPONSORS.search(line)
     if match is None:
         return None
     return [item.strip('"') for item in match.group(1).split(",")]
 
 
-def sponsors(quirks: Quirks, parsed: tuple[str, ...], line: str | None) -> tuple[str, ...]:
-    """The sponsors: A17's split of the raw ``sponsors`` line (compat), or TOML's list."""
-    if quirks.split_sponsors and line is not None:
+def sponsors(quirks: Quirks, metadata: PluginMetadata) -> tuple[tuple[str, ...], tuple[Diagnostic, ...]]:
+    """The sponsors: A17's split of the last raw line that starts with ``sponsors`` (none
+    without one, whatever TOML says) in compat mode, or TOML's list. Where the script stops
+    on that line, or in corrected mode, a file TOML cannot read is an error."""
+    if quirks.split_sponsors:
+        if metadata.sponsors_line is None:
+            return (), ()
+        number, line = metadata.sponsors_line
         split = split_sponsors(line)
         if split is not None:
-            return tuple(split)
-    return parsed
+            return tuple(split), ()
+        stop = Stop(number, "the sponsors line has no [...] of plain names")
+        warnings = stop_warnings(quirks, metadata.path, stop, "reads the sponsors as TOML")
+    else:
+        warnings = ()
+    if metadata.problem is not None:
+        raise metadata.problem
+    return metadata.sponsors, warnings
+
+
+# --- script_image (A4, A17) ---------------------------------------------------------------
+
+
+def hub_url(image: str) -> str:
+    """A4: the Docker Hub page the script links to, whatever registry the image is on."""
+    if "/" in image:
+        owner, name = image.split("/")[:2]
+        return f"https://hub.docker.com/r/{owner}/{name}/"
+    return f"https://hub.docker.com/_/{image}/"
+
+
+def image(
+    quirks: Quirks, dockerfile: DockerfileSource, docker: Callable[[ImageSource], Image]
+) -> tuple[Image, tuple[Diagnostic, ...]]:
+    """The image of the description and of ``${PLUGIN_IMAGE}``: as bin/generate reads the
+    Dockerfile (compat), or as Docker does (``docker``), which is also what docgen renders
+    where the script stops."""
+    script = dockerfile.script
+    if quirks.script_image and script is not None:
+        return Image(script.image, script.version, hub_url(script.image)), ()
+    if dockerfile.image is None:
+        assert dockerfile.problem is not None
+        raise dockerfile.problem
+    warnings: tuple[Diagnostic, ...] = ()
+    if quirks.script_image:
+        stop = Stop(*dockerfile.script_stop)
+        warnings = stop_warnings(quirks, dockerfile.path, stop, "reads the FROM instruction")
+    return docker(dockerfile.image), warnings
+
+
+# --- none_description (A9) ----------------------------------------------------------------
+
+
+def missing_description(quirks: Quirks, name: str) -> str:
+    """The description of a command without ``declare desc``: ``None`` (compat), or its
+    name."""
+    return "None" if quirks.none_description else name
+
+
+# --- listed_entries (A7) ------------------------------------------------------------------
+
+
+def skipped_entry(quirks: Quirks, name: str, control: bool) -> str | None:
+    """Why an entry of subcommands/ is no command, or None when it is one: in compat mode
+    every file is (a dotfile, a name with a control character written raw); corrected
+    mode skips those."""
+    if quirks.listed_entries:
+        return None
+    if name.startswith("."):
+        return "skipped: a dotfile is not a command"
+    if control:
+        return "skipped: a file name with a control character"
+    return None
+
+
+# --- bom_kept (A1) ------------------------------------------------------------------------
+
+
+def text_read(quirks: Quirks, text: str) -> str:
+    """A file's text as the rules see it: with its byte-order mark (compat), without it."""
+    return text if quirks.bom_kept else text.removeprefix("\ufeff")
 
 
 # --- prefix_disable_pull (A8) -------------------------------------------------------------

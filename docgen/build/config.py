@@ -16,9 +16,11 @@ class Resolver:
     running anything: literals, ``$OTHER``, ``${X:=default}``. Command substitutions and
     unknown variables give None (the caller keeps them as written)."""
 
-    def __init__(self, config: ConfigSource, image: ImageSource) -> None:
+    def __init__(self, config: ConfigSource, image: ImageSource | None) -> None:
         self._config = config
-        self._fixed = {"PLUGIN_IMAGE": image.repository, "PLUGIN_IMAGE_VERSION": image.tag}
+        self._fixed = {}
+        if image is not None:
+            self._fixed = {"PLUGIN_IMAGE": image.repository, "PLUGIN_IMAGE_VERSION": image.tag}
         self._cache: dict[str, str | None] = {}
 
     def value(self, name: str, depth: int = 0) -> str | None:
@@ -109,15 +111,16 @@ class ConfigValues(NamedTuple):
 
 
 def read_values(
-    config: ConfigSource, image: ImageSource, quirks: Quirks
+    config: ConfigSource, image: ImageSource | None, quirks: Quirks
 ) -> tuple[ConfigValues, Resolver]:
     resolver = Resolver(config, image)
-    lines = config.lines
+    warnings: list[Diagnostic] = []
 
     def scalar(name: str) -> str | None:
-        return compat.config_scalar(quirks, lines, name, resolver.value)
+        value, found = compat.config_scalar(quirks, config, name, resolver.value)
+        warnings.extend(found)
+        return value
 
-    warnings: list[Diagnostic] = []
     prefix = scalar("PLUGIN_COMMAND_PREFIX")
     if not prefix:
         raise DocgenError(
@@ -131,9 +134,17 @@ def read_values(
         warnings.append(
             Diagnostic(config.path, None, f"PLUGIN_VARIABLE is not set; using {variable}")
         )
-    ports = compat.config_list(
-        quirks, lines, "PLUGIN_DATASTORE_PORTS", resolver.items, strip_quotes=False
+    alias, scheme = scalar("PLUGIN_DEFAULT_ALIAS"), scalar("PLUGIN_SCHEME")
+    for name, value in (("PLUGIN_DEFAULT_ALIAS", alias), ("PLUGIN_SCHEME", scheme)):
+        if value is None:
+            stop = compat.Stop(None, f"{name} is not set")
+            warnings.extend(
+                compat.stop_warnings(quirks, config.path, stop, f"leaves ${{{name}}} as written")
+            )
+    ports, found = compat.config_list(
+        quirks, config, "PLUGIN_DATASTORE_PORTS", resolver.items, strip_quotes=False
     )
+    warnings.extend(found)
     if not ports:
         warnings.append(
             Diagnostic(
@@ -142,18 +153,19 @@ def read_values(
                 "PLUGIN_DATASTORE_PORTS is not set; ${PLUGIN_DATASTORE_PORTS[...]} stays as written",
             )
         )
-    unimplemented = compat.config_list(
-        quirks, lines, "PLUGIN_UNIMPLEMENTED_SUBCOMMANDS", resolver.items, strip_quotes=True
+    unimplemented, found = compat.config_list(
+        quirks, config, "PLUGIN_UNIMPLEMENTED_SUBCOMMANDS", resolver.items, strip_quotes=True
     )
+    warnings.extend(found)
     return (
         ConfigValues(
             prefix=prefix,
             variable=variable,
-            alias=scalar("PLUGIN_DEFAULT_ALIAS"),
-            scheme=scalar("PLUGIN_SCHEME"),
+            alias=alias,
+            scheme=scheme,
             ports=tuple(ports or ()),
             unimplemented=frozenset(unimplemented or ()),
-            config_options=compat.config_options(quirks, lines, variable, resolver.value),
+            config_options=compat.config_options(quirks, config.lines, variable, resolver.value),
             disable_pull_variable=compat.disable_pull_variable(
                 quirks, prefix, lambda: resolver.value("PLUGIN_DISABLE_PULL_VARIABLE")
             ),

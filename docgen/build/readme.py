@@ -10,19 +10,21 @@ from docgen.build.compat import Quirks
 from docgen.build.config import ConfigValues, Resolver, read_values
 from docgen.build.model import Command, Image, Readme, UsageSection
 from docgen.errors import Diagnostic, DocgenError
-from docgen.read.records import ImageSource, PluginSource
+from docgen.read.files import control_name
+from docgen.read.records import (
+    DocFragment,
+    DockerfileSource,
+    ImageSource,
+    PluginSource,
+    SubcommandSource,
+)
 from docgen.read.settings import Section
 
 
-def _image(source: ImageSource) -> tuple[Image, list[Diagnostic]]:
+def docker_image(source: ImageSource) -> Image:
+    """The image as Docker reads the Dockerfile, linked to its registry's page."""
     name = f"{source.registry}/{source.repository}" if source.registry else source.repository
-    version = source.tag or source.digest
-    warnings = []
-    if not version:
-        version = "latest"
-        warnings.append(
-            Diagnostic(source.path, source.line, "FROM names no tag; the README says latest")
-        )
+    version = source.tag or source.digest or "latest"
     if source.registry:
         url = f"https://{source.registry}/{source.repository}"
     elif "/" in source.repository:
@@ -30,7 +32,16 @@ def _image(source: ImageSource) -> tuple[Image, list[Diagnostic]]:
         url = f"https://hub.docker.com/r/{owner}/{image.split('/')[0]}/"
     else:
         url = f"https://hub.docker.com/_/{source.repository}/"
-    return Image(name, version, url), warnings
+    return Image(name, version, url)
+
+
+def _image(source: DockerfileSource, quirks: Quirks) -> tuple[Image, list[Diagnostic]]:
+    image, warnings = compat.image(quirks, source, docker_image)
+    found = list(warnings)
+    docker = source.image
+    if docker is not None and image.version == "latest" and not (docker.tag or docker.digest):
+        found.append(Diagnostic(source.path, docker.line, "FROM names no tag; the README says latest"))
+    return image, found
 
 
 def _expander(
@@ -44,25 +55,76 @@ def _expander(
     return compat.variable_expander(quirks, literal, resolver.expand)
 
 
-def _commands(
-    source: PluginSource, values: ConfigValues, expand: Callable[[str], str], quirks: Quirks
-) -> tuple[tuple[Command, ...], list[Diagnostic]]:
-    """The implemented commands, in file name order, each with its docs/ fragment where
-    the mode documents it; warnings for fragments that no command uses."""
-    implemented = [s for s in source.subcommands if s.name not in values.unimplemented]
-    if not implemented:
+def _entries(
+    source: PluginSource, unimplemented: frozenset[str], quirks: Quirks
+) -> tuple[list[SubcommandSource], list[Diagnostic]]:
+    """The entries of subcommands/ that are implemented commands, in file name order."""
+    scripts: list[SubcommandSource] = []
+    warnings: list[Diagnostic] = []
+    for entry in source.subcommands:
+        if entry.name in unimplemented:
+            continue  # never read, as by bin/generate
+        if entry.folder:
+            warnings.append(Diagnostic(entry.path, None, "skipped: a directory is not a command"))
+            continue
+        control = control_name(entry.name)
+        skipped = compat.skipped_entry(quirks, entry.name, control)
+        if skipped is not None:
+            warnings.append(Diagnostic(entry.path, None, skipped))
+            continue
+        if control:
+            message = "a file name with a control character, written into the README as it is"
+            warnings.append(Diagnostic(entry.path, None, message))
+        scripts.append(entry)
+    if not scripts:
         raise DocgenError(
             "every subcommand is listed in PLUGIN_UNIMPLEMENTED_SUBCOMMANDS",
             path=source.config.path,
             hint="a README needs at least one implemented command",
         )
+    return scripts, warnings
+
+
+def _fragment(fragment: DocFragment | None, quirks: Quirks) -> str | None:
+    """A used docs/ fragment's text: none for a name that is no regular file (as the
+    script's isfile test), an error for one that cannot be read."""
+    if fragment is None:
+        return None
+    if fragment.problem is not None:
+        raise fragment.problem
+    return None if fragment.text is None else compat.text_read(quirks, fragment.text)
+
+
+def _unlisted(source: PluginSource, unimplemented: frozenset[str], quirks: Quirks) -> list[Diagnostic]:
+    """bin/generate stops at a command of its usage lists that is neither a subcommand nor
+    unimplemented; docgen leaves such commands out."""
+    files = {entry.name for entry in source.subcommands}
+    missing = [
+        name
+        for section in source.settings.sections
+        for name in section.commands
+        if name not in files and name not in unimplemented
+    ]
+    if not missing:
+        return []
+    why = f"the usage sections list {', '.join(missing)}, neither subcommands nor unimplemented"
+    stop = compat.Stop(None, why)
+    return list(compat.stop_warnings(quirks, source.config.path, stop, "leaves them out"))
+
+
+def _commands(
+    source: PluginSource, values: ConfigValues, expand: Callable[[str], str], quirks: Quirks
+) -> tuple[tuple[Command, ...], list[Diagnostic]]:
+    """The implemented commands, in file name order, each with its docs/ fragment where
+    the mode documents it; warnings for fragments that no command uses."""
+    scripts, warnings = _entries(source, values.unimplemented, quirks)
+    warnings.extend(_unlisted(source, values.unimplemented, quirks))
     listed = {name for section in source.settings.sections for name in section.commands}
-    documented = compat.documented(quirks, listed, {s.name for s in implemented})
+    documented = compat.documented(quirks, listed, {s.name for s in scripts})
     fragments = {fragment.name: fragment for fragment in source.fragments}
     commands: list[Command] = []
-    warnings: list[Diagnostic] = []
-    for script in implemented:
-        fragment = fragments.get(script.name) if script.name in documented else None
+    for script in scripts:
+        fragment = _fragment(fragments.get(script.name) if script.name in documented else None, quirks)
         found, found_warnings = command(script, quirks, expand, values.config_options, fragment)
         commands.append(found)
         warnings.extend(found_warnings)
@@ -99,10 +161,11 @@ def _sections(
 
 
 def build(source: PluginSource, quirks: Quirks) -> tuple[Readme, tuple[Diagnostic, ...]]:
-    values, resolver = read_values(source.config, source.image, quirks)
-    image, image_warnings = _image(source.image)
+    values, resolver = read_values(source.config, source.dockerfile.image, quirks)
+    image, image_warnings = _image(source.dockerfile, quirks)
     expand = _expander(values, image, quirks, resolver)
     commands, command_warnings = _commands(source, values, expand, quirks)
+    sponsors, sponsor_warnings = compat.sponsors(quirks, source.metadata)
     settings = source.settings
     readme = Readme(
         prefix=values.prefix,
@@ -113,12 +176,18 @@ def build(source: PluginSource, quirks: Quirks) -> tuple[Readme, tuple[Diagnosti
         ports=values.ports,
         unimplemented=tuple(sorted(values.unimplemented)),
         config_options=values.config_options,
-        sponsors=compat.sponsors(quirks, source.metadata.sponsors, source.metadata.sponsors_line),
+        sponsors=sponsors,
         commands=commands,
         sections=_sections(settings.sections, commands, quirks),
         disable_pull_variable=values.disable_pull_variable,
         repository=f"{settings.owner}/{settings.repository or 'dokku-' + values.prefix}",
         settings=settings,
     )
-    warnings = (*source.warnings, *values.warnings, *image_warnings, *command_warnings)
+    warnings = (
+        *source.warnings,
+        *values.warnings,
+        *image_warnings,
+        *command_warnings,
+        *sponsor_warnings,
+    )
     return readme, warnings

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from docgen.read.files import display, read_text
+from docgen.read.files import BOM, display, read_text
 from docgen.read.records import Assignment, ConfigSource
 
 _ASSIGNMENT = re.compile(
@@ -47,7 +47,7 @@ def _closing_paren(text: str, start: int) -> int:
 
 
 def parse_config(text: str, path: str) -> ConfigSource:
-    lines = text.split("\n")
+    lines = text.removeprefix(BOM).split("\n")
     assignments: list[Assignment] = []
     number = 0
     while number < len(lines):

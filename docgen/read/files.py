@@ -25,9 +25,14 @@ def _utf8(text: str) -> bool:
     return True
 
 
-def unprintable_name(name: str) -> bool:
-    """A file name that cannot appear in a README: control characters, or not UTF-8."""
-    return bool(_CONTROL.search(name)) or not (name.isascii() or _utf8(name))
+def utf8_name(name: str) -> bool:
+    """False for a file name with bytes that are not UTF-8: it cannot be written out."""
+    return name.isascii() or _utf8(name)
+
+
+def control_name(name: str) -> bool:
+    """A file name with a control character (a tab, a newline, an escape...)."""
+    return bool(_CONTROL.search(name))
 
 
 def display(path: Path) -> str:
@@ -75,10 +80,15 @@ def outside_link(path: Path, *, folder: bool = False) -> DocgenError:
     )
 
 
+BOM = "\ufeff"
+
+
 def decode(data: bytes, shown: str) -> str:
-    """UTF-8 whatever the locale; a BOM is dropped; CRLF and CR line endings become LF."""
+    """UTF-8 whatever the locale; CRLF and CR line endings become LF. A BOM is kept, as
+    bin/generate keeps it (A1): the readers drop it where it means nothing, and the compat
+    rules decide where it shows."""
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise DocgenError(
@@ -87,10 +97,6 @@ def decode(data: bytes, shown: str) -> str:
             line=line,
             hint="save the file as UTF-8",
         ) from None
-    if "\x00" in text:
-        raise DocgenError(
-            "is a binary file, not text", path=shown, hint="remove it or replace it with text"
-        )
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -108,12 +114,16 @@ def read_text(root: Path, path: Path, *, what: str) -> str:
     except OSError as error:
         raise DocgenError(f"cannot be read: {error.strerror}", path=shown) from None
     if stat.S_ISLNK(mode):
-        if not inside(root, path):
-            raise outside_link(path)
         try:
             mode = os.stat(path).st_mode
         except OSError:
-            mode = 0  # a dangling link: not a regular file
+            raise DocgenError(
+                "is a dangling symlink (its target is missing, or a loop)",
+                path=shown,
+                hint="fix the link, or remove it",
+            ) from None
+        if not inside(root, path):
+            raise outside_link(path)
     if not stat.S_ISREG(mode):
         raise DocgenError(f"is not a regular file (expected the {what})", path=shown)
     try:

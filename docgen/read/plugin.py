@@ -33,7 +33,7 @@ def read_plugin(root: Path) -> PluginSource:
     return PluginSource(
         root=root,
         config=config,
-        image=image,
+        dockerfile=image,
         metadata=metadata,
         subcommands=subcommands,
         fragments=fragments,

@@ -7,7 +7,7 @@ compatibility quirk of bin/generate (docgen/compat.py) works on the raw text.
 from pathlib import Path
 from typing import NamedTuple
 
-from docgen.errors import Diagnostic
+from docgen.errors import Diagnostic, DocgenError
 from docgen.read.settings import Settings
 
 
@@ -44,14 +44,34 @@ class ImageSource(NamedTuple):
     digest: str  # "" when there is none
 
 
+class ScriptImage(NamedTuple):
+    """The image as bin/generate reads it (A17): the last line containing ``FROM ``, its
+    second space-separated word split at its one colon."""
+
+    line: int
+    image: str
+    version: str
+
+
+class DockerfileSource(NamedTuple):
+    """Both readings of the Dockerfile; the mode chooses (compat.image)."""
+
+    path: str
+    image: ImageSource | None  # the last FROM instruction, as Docker reads it
+    problem: DocgenError | None  # why there is none
+    script: ScriptImage | None  # bin/generate's reading; None where the script stops
+    script_stop: tuple[int | None, str]  # where and why the script stops, for the warning
+
+
 class PluginMetadata(NamedTuple):
     """plugin.toml: description, version, sponsors."""
 
     path: str
     description: str
     version: str
-    sponsors: tuple[str, ...]
-    sponsors_line: str | None = None  # the raw ``sponsors = [...]`` line, for compat
+    sponsors: tuple[str, ...]  # as TOML reads them
+    sponsors_line: tuple[int, str] | None = None  # the last raw line starting with sponsors
+    problem: DocgenError | None = None  # why TOML cannot read the file (then no sponsors)
 
 
 class SourceLine(NamedTuple):
@@ -60,21 +80,30 @@ class SourceLine(NamedTuple):
 
 
 class SubcommandSource(NamedTuple):
+    """One entry of subcommands/. A problem reading it is kept, not raised: it matters only
+    if the command is rendered (an unimplemented one is never read, as by bin/generate)."""
+
     name: str
     path: str  # relative to the plugin root, for messages
     lines: tuple[SourceLine, ...]  # only the lines that can carry documentation
+    problem: DocgenError | None = None  # why it cannot be read
+    folder: bool = False  # a folder (or a link to one) is no command
 
 
 class DocFragment(NamedTuple):
+    """``docs/<name>.md``. A problem is kept, not raised: it matters only if a rendered
+    command uses the fragment. ``text`` is None for a name that is no regular file."""
+
     name: str  # the command it documents
     path: str
-    text: str
+    text: str | None
+    problem: DocgenError | None = None
 
 
 class PluginSource(NamedTuple):
     root: Path
     config: ConfigSource
-    image: ImageSource
+    dockerfile: DockerfileSource
     metadata: PluginMetadata
     subcommands: tuple[SubcommandSource, ...]
     fragments: tuple[DocFragment, ...]

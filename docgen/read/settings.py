@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from docgen.errors import DocgenError
-from docgen.read.files import display, inside, outside_link, read_text
+from docgen.read.files import BOM, display, inside, outside_link, read_text
 from docgen.read.toml import key_line, parse_toml
 from docgen.templates_dir import default_templates
 
@@ -403,7 +403,8 @@ def _top_section_text(root: Path, section: TopSection, settings_path: str) -> To
             hint="name a file of the plugin, relative to its root",
         )
     what = f"file of top_sections.{section.key}"
-    return section._replace(path=display(path), text=read_text(root, path, what=what))
+    text = read_text(root, path, what=what).removeprefix(BOM)
+    return section._replace(path=display(path), text=text)
 
 
 def _with_texts(root: Path, settings: Settings) -> Settings:
@@ -417,7 +418,8 @@ def read_settings(root: Path) -> Settings:
     path = root / SETTINGS_FILE
     if not path.exists() and not path.is_symlink():
         return default_settings()
-    settings = parse_settings(read_text(root, path, what=SETTINGS_FILE), display(path), root)
+    text = read_text(root, path, what=SETTINGS_FILE).removeprefix(BOM)
+    settings = parse_settings(text, display(path), root)
     if settings.templates is not None and settings.templates.is_dir():
         _check_templates(root, settings.templates)
     return _with_texts(root, settings)

@@ -6,12 +6,13 @@ from pathlib import Path
 
 from docgen.errors import Diagnostic, DocgenError
 from docgen.read.files import (
+    BOM,
     display,
     inside,
     listing,
     outside_link,
     read_text,
-    unprintable_name,
+    utf8_name,
 )
 from docgen.read.records import SourceLine, SubcommandSource
 
@@ -19,13 +20,20 @@ _ANNOTATIONS = ("#A", "#F", "#E")
 
 
 def documentation_lines(text: str) -> tuple[SourceLine, ...]:
-    """The lines that can carry documentation: annotations, ``declare``s and ``$1`` lines."""
+    """The lines that can carry documentation: annotations, ``declare``s and ``$1`` lines,
+    and lines naming a ``PLUGIN_`` variable (substituting it can make one of those, A10).
+    Each is stripped; a BOM stays on the first line (the compat rules decide)."""
     kept = []
     for number, line in enumerate(text.split("\n"), start=1):
-        if "#" not in line and "declare" not in line and "$1" not in line:
+        if "#" not in line and "declare" not in line and "$1" not in line and "PLUGIN_" not in line:
             continue  # cannot be kept: a cheap test before the strip
         stripped = line.strip()
-        if stripped.startswith(_ANNOTATIONS) or "declare" in stripped or "$1" in stripped:
+        if (
+            stripped.removeprefix(BOM).startswith(_ANNOTATIONS)
+            or "declare" in stripped
+            or "$1" in stripped
+            or "PLUGIN_" in stripped
+        ):
             kept.append(SourceLine(number, stripped))
     return tuple(kept)
 
@@ -45,29 +53,28 @@ def read_subcommands(root: Path) -> tuple[tuple[SubcommandSource, ...], tuple[Di
     sources: list[SubcommandSource] = []
     for name, is_dir in listing(folder, follow_symlinks=True):
         path = folder / name
-        if unprintable_name(name):
-            warnings.append(
-                Diagnostic(
-                    display(path),
-                    None,
-                    "skipped: a file name with a control character or bytes that are not UTF-8",
-                )
-            )
-            continue
-        if name.startswith("."):
-            warnings.append(Diagnostic(display(path), None, "skipped: a dotfile is not a command"))
+        if not utf8_name(name):  # bin/generate stops when it writes such a name out
+            message = "skipped: a file name with bytes that are not UTF-8"
+            warnings.append(Diagnostic(display(path), None, message))
             continue
         if is_dir:
             if not inside(root, path):
                 raise outside_link(path, folder=True)
-            warnings.append(
-                Diagnostic(display(path), None, "skipped: a directory is not a command")
-            )
+            sources.append(SubcommandSource(name, display(path), (), folder=True))
             continue
-        text = read_text(root, path, what="subcommand script")
-        sources.append(SubcommandSource(name, display(path), documentation_lines(text)))
+        sources.append(_script(root, path))
     if not sources:
         raise DocgenError(
             "has no subcommand scripts", path=shown, hint="add one bash script per command"
         )
     return tuple(sources), tuple(warnings)
+
+
+def _script(root: Path, path: Path) -> SubcommandSource:
+    """One script, or the problem reading it, kept for the build to raise if the command
+    is rendered (bin/generate never opens an unimplemented one)."""
+    try:
+        text = read_text(root, path, what="subcommand script")
+    except DocgenError as error:
+        return SubcommandSource(path.name, display(path), (), problem=error)
+    return SubcommandSource(path.name, display(path), documentation_lines(text))

@@ -256,25 +256,35 @@ def test_greedy_quoted(line: str, expected: str | None) -> None:
     assert compat.greedy_quoted(line) == expected
 
 
+SCHEME_STOP = "PLUGIN_SCHEME has no value in double quotes"
+X_STOP = "X has no (...) on its line"
+
+
 @pytest.mark.parametrize(
     ("lines", "name", "expected"),
     [
-        (('export PLUGIN_COMMAND_PREFIX="postgres"',), "PLUGIN_COMMAND_PREFIX", "postgres"),
+        (('export PLUGIN_COMMAND_PREFIX="postgres"',), "PLUGIN_COMMAND_PREFIX", ("postgres", None)),
         # the last line wins
-        (('export PLUGIN_SCHEME="a"', 'export PLUGIN_SCHEME="b"'), "PLUGIN_SCHEME", "b"),
+        (('export PLUGIN_SCHEME="a"', 'export PLUGIN_SCHEME="b"'), "PLUGIN_SCHEME", ("b", None)),
         # matching by substring
-        (('export OLD_PLUGIN_VARIABLE="OLD"',), "PLUGIN_VARIABLE", "OLD"),
+        (('export OLD_PLUGIN_VARIABLE="OLD"',), "PLUGIN_VARIABLE", ("OLD", None)),
         # greedy: from the first to the last quote
-        (('export PLUGIN_SCHEME="x" # "y"',), "PLUGIN_SCHEME", 'x" # "y'),
+        (('export PLUGIN_SCHEME="x" # "y"',), "PLUGIN_SCHEME", ('x" # "y', None)),
         # no line mentions it
-        (('export OTHER="x"',), "PLUGIN_SCHEME", None),
-        # a line mentions it without a quoted value (the script crashes there)
-        (("export PLUGIN_SCHEME=http",), "PLUGIN_SCHEME", None),
-        (('export PLUGIN_SCHEME="a"', "export PLUGIN_SCHEME=b"), "PLUGIN_SCHEME", None),
-        (('export PLUGIN_SCHEME=""',), "PLUGIN_SCHEME", None),
+        (('export OTHER="x"',), "PLUGIN_SCHEME", (None, None)),
+        # a line mentions it without a quoted value: the script stops there
+        (("export PLUGIN_SCHEME=http",), "PLUGIN_SCHEME", (None, compat.Stop(1, SCHEME_STOP))),
+        (
+            ('export PLUGIN_SCHEME="a"', "export PLUGIN_SCHEME=b"),
+            "PLUGIN_SCHEME",
+            (None, compat.Stop(2, SCHEME_STOP)),
+        ),
+        (('export PLUGIN_SCHEME=""',), "PLUGIN_SCHEME", (None, compat.Stop(1, SCHEME_STOP))),
     ],
 )
-def test_regex_scalar(lines: tuple[str, ...], name: str, expected: str | None) -> None:
+def test_regex_scalar(
+    lines: tuple[str, ...], name: str, expected: tuple[str | None, compat.Stop | None]
+) -> None:
     assert compat.regex_scalar(lines, name) == expected
 
 
@@ -294,17 +304,24 @@ def test_regex_scalar(lines: tuple[str, ...], name: str, expected: str | None) -
         (("export X=(a b) # (c)",), False, ["a", "b)", "#", "(c"]),
         # the last line wins
         (("export X=(1)", "export X=(2 3)"), False, ["2", "3"]),
-        # empty parentheses do not match
+        # empty parentheses do not match: no names; for ports the script stops
         (("export X=()",), True, None),
-        (("export X=()",), False, None),
-        # a later line without parentheses: skipped for unimplemented, None for ports
+        (("export X=()",), False, compat.Stop(1, X_STOP)),
+        # a later line without parentheses: skipped for unimplemented, a stop for ports
         (("export X=(a)", "export X=$Y"), True, ["a"]),
-        (("export X=(a)", "export X=$Y"), False, None),
+        (("export X=(a)", "export X=$Y"), False, compat.Stop(2, X_STOP)),
+        # a multi-line array: no names for unimplemented (G7), a stop for ports
+        (("export X=(", '  "a"', ")"), True, None),
+        (("export X=(", '  "a"', ")"), False, compat.Stop(1, X_STOP)),
         (("export Y=(a)",), False, None),
     ],
 )
-def test_regex_list(lines: tuple[str, ...], strip: bool, expected: list[str] | None) -> None:
-    assert compat.regex_list(lines, "X", strip_quotes=strip) == expected
+def test_regex_list(
+    lines: tuple[str, ...], strip: bool, expected: list[str] | compat.Stop | None
+) -> None:
+    items, stop = compat.regex_list(lines, "X", strip_quotes=strip)
+    assert (stop if isinstance(expected, compat.Stop) else items) == expected
+    assert (items is None) == (expected is None or isinstance(expected, compat.Stop))
 
 
 @pytest.mark.parametrize(
@@ -363,6 +380,11 @@ QUIRK_NAMES = [
     "regex_values",
     "split_sponsors",
     "prefix_disable_pull",
+    "none_description",
+    "listed_entries",
+    "script_image",
+    "bom_kept",
+    "script_stops",
 ]
 
 
@@ -392,6 +414,11 @@ def test_quirks_table_cites_the_spec() -> None:
         "A10/A17",
         "A17",
         "A8",
+        "A9",
+        "A7",
+        "A4/A17",
+        "A1",
+        "A1",
     ]
 
 
@@ -407,6 +434,17 @@ def test_default_quirks_are_compat() -> None:
     assert Quirks() == COMPAT
 
 
-def test_uppercase_usage_drops_runs_without_a_letter() -> None:
-    """bin/generate turns a lone ``_`` into the garbage token ``<->``; docgen drops it."""
-    assert compat.uppercase_usage('declare SERVICE="$1" _="$2"') == "<service>"
+@pytest.mark.parametrize(
+    ("line", "usage"),
+    [
+        ('declare SERVICE="$1" _="$2"', "<service> <->"),
+        ('local service_name="$1"', "<->"),
+        ('#service_node_add "$1" "$2"', "<-> <->"),
+        ('local a__b="$1" X="$2"', "<--> <x>"),
+    ],
+)
+def test_uppercase_usage_keeps_runs_without_a_letter(line: str, usage: str) -> None:
+    """bin/generate turns a letterless run into the garbage token ``<->``, one dash per
+    underscore (A11); compat mode writes what it writes."""
+    assert compat.uppercase_usage(line) == usage
+    assert compat.garbage_tokens(usage) == [t for t in usage.split() if t != "<x>" and t != "<service>"]

@@ -182,8 +182,17 @@ def test_missing_prefix_raises(text: str, quirks: Quirks) -> None:
 def test_missing_variable_and_ports_warn(quirks: Quirks) -> None:
     values = _values('export PLUGIN_COMMAND_PREFIX="my-db"\n', quirks)
     assert (values.variable, values.ports, values.alias, values.scheme) == ("MY_DB", (), None, None)
+    stops = (
+        Diagnostic(
+            "plug/config",
+            None,
+            f"{name} is not set: bin/generate stops here; docgen leaves ${{{name}}} as written",
+        )
+        for name in ("PLUGIN_DEFAULT_ALIAS", "PLUGIN_SCHEME")
+    )
     assert values.warnings == (
         Diagnostic("plug/config", None, "PLUGIN_VARIABLE is not set; using MY_DB"),
+        *(stops if quirks.script_stops else ()),
         Diagnostic(
             "plug/config",
             None,

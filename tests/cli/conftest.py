@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from docgen.cli import main
-from tests.plugin_factory import CONFIG, script
+from tests.plugin_factory import CONFIG_TEMPLATE, script
 
 REPO = Path(__file__).resolve().parent.parent.parent
 
@@ -70,11 +70,12 @@ def assert_fails(
     *,
     line: str,
     readme_root: Path | None = None,
+    extra: tuple[str, ...] = (),
 ) -> list[str]:
     """Run docgen on ``target`` in ``mode``; it must exit 2 with exactly one error line
     (equal to ``line``) and leave the README as it was."""
     before = readme_state(readme_root) if readme_root is not None else None
-    code, out, err = run(capsys, *argv_for(mode, target))
+    code, out, err = run(capsys, *argv_for(mode, *extra, target))
     assert code == 2, (code, out, err)
     assert err == [line]
     assert "Traceback" not in out
@@ -119,7 +120,7 @@ def config_with(
 ) -> str:
     """The factory's config with the prefix line (and any other NAME= line) replaced."""
     lines = []
-    for line in CONFIG.splitlines():
+    for line in CONFIG_TEMPLATE.splitlines():
         if "PLUGIN_COMMAND_PREFIX=" in line:
             if prefix_line is not None:
                 lines.append(prefix_line)
@@ -175,7 +176,7 @@ OUTSIDE_LINKS: dict[str, Callable[[Path, Path], Path]] = {
     "docs-fragment": lambda root, out: _link_file(root, out, "docs/create.md", f"{SECRET}\n"),
     "docs-folder": lambda root, out: _link_folder(root, out, "docs", {"create.md": f"{SECRET}\n"}),
     "config": lambda root, out: _link_file(
-        root, out, "config", CONFIG.replace('"mini"', f'"{SECRET.lower()}"')
+        root, out, "config", CONFIG_TEMPLATE.replace('"mini"', f'"{SECRET.lower()}"')
     ),
     "dockerfile": lambda root, out: _link_file(
         root, out, "Dockerfile", f"FROM {SECRET.lower()}:1\n"

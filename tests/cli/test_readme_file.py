@@ -189,7 +189,8 @@ def _break_symlink(root: Path, outside: Path) -> None:
 
 
 def _break_toml(root: Path, outside: Path) -> None:
-    (root / "plugin.toml").write_text("[plugin\n", encoding="utf-8")
+    # bin/generate stops at this sponsors line, and TOML's value is no list either
+    (root / "plugin.toml").write_text('[plugin\nsponsors = "acme"\n', encoding="utf-8")
 
 
 def _break_all_unimplemented(root: Path, outside: Path) -> None:

@@ -1,4 +1,5 @@
-"""docgen.readers.dockerfile: the image of the last FROM instruction."""
+"""docgen.read.dockerfile: the image as Docker reads the Dockerfile, and as bin/generate
+reads it (A17)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from docgen.errors import DocgenError
-from docgen.read.dockerfile import parse_dockerfile, read_dockerfile
-from docgen.read.records import ImageSource
+from docgen.read.dockerfile import docker_reading, parse_dockerfile, read_dockerfile, script_reading
+from docgen.read.records import DockerfileSource, ImageSource, ScriptImage
 
 PATH = "plug/Dockerfile"
 
@@ -82,10 +83,64 @@ PATH = "plug/Dockerfile"
         # lines merely containing "FROM " are not instructions
         ("FROM a:1\n# FROM b:2 in a comment\nRUN echo FROM c:3\n", (1, "a:1", "", "a", "1", "")),
         ("# FROM b:2\nFROM a:1\n", (2, "a:1", "", "a", "1", "")),
+        # nor are continuation lines
+        ("FROM a:1\nRUN echo \\\n    from b:2\n", (1, "a:1", "", "a", "1", "")),
     ],
 )
-def test_parse_dockerfile(text: str, expected: tuple[int, str, str, str, str, str]) -> None:
-    assert parse_dockerfile(text, PATH) == ImageSource(PATH, *expected)
+def test_docker_reading(text: str, expected: tuple[int, str, str, str, str, str]) -> None:
+    assert docker_reading(text, PATH) == ImageSource(PATH, *expected)
+
+
+STOP_NO_LINE = 'no line contains "FROM " (FROM and a space)'
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("FROM postgres:18.0\n", ScriptImage(1, "postgres", "18.0")),
+        ("FROM a:1 AS b\n", ScriptImage(1, "a", "1")),
+        # the second space-separated word of any line containing "FROM ", the last one wins
+        ("FROM a:1\n#FROM old/image:0.1\n", ScriptImage(2, "old/image", "0.1")),
+        ('LABEL note:x="copied FROM upstream"\n', ScriptImage(1, "note", 'x="copied')),
+        ("FROM a:1\nXFROM other/img:2\n", ScriptImage(2, "other/img", "2")),
+        # one colon: digests, registry ports and @ in tags are not told apart
+        ("FROM postgres@sha256:abcdef\n", ScriptImage(1, "postgres@sha256", "abcdef")),
+        ("FROM registry:5000/db\n", ScriptImage(1, "registry", "5000/db")),
+        ("FROM mini/server:1.2@build7\n", ScriptImage(1, "mini/server", "1.2@build7")),
+        ("FROM mini/server:\n", ScriptImage(1, "mini/server", "")),
+        ("FROM :1.0\n", ScriptImage(1, "", "1.0")),
+        # no ARG expansion
+        ("ARG V=9\nFROM mini/server:${V}\n", ScriptImage(2, "mini/server", "${V}")),
+        # only FROM in capitals
+        ("FROM a:1\nfrom b:2\n", ScriptImage(1, "a", "1")),
+        # where the script stops
+        ("FROM mini/server\n", (1, "'mini/server' does not split into image:tag at one colon")),
+        ("FROM a:1@sha256:x\n", (1, "'a:1@sha256:x' does not split into image:tag at one colon")),
+        ("# FROM a:1\n", (1, "'FROM' does not split into image:tag at one colon")),
+        ("  FROM a:1\n", (1, "'' does not split into image:tag at one colon")),
+        ("FROM\ta:1\n", (None, STOP_NO_LINE)),
+        ("", (None, STOP_NO_LINE)),
+        # it stops at the first line that does not split, even before a good one
+        ("FROM x\nFROM a:1\n", (1, "'x' does not split into image:tag at one colon")),
+    ],
+)
+def test_script_reading(text: str, expected: ScriptImage | tuple[int | None, str]) -> None:
+    image, stop = script_reading(text)
+    if isinstance(expected, ScriptImage):
+        assert (image, stop) == (expected, (None, ""))
+    else:
+        assert (image, stop) == (None, expected)
+
+
+def test_parse_dockerfile_keeps_both_readings() -> None:
+    source = parse_dockerfile("\ufeffARG V=2\nFROM redis:${V}\n", PATH)
+    assert source == DockerfileSource(
+        PATH,
+        ImageSource(PATH, 2, "redis:2", "", "redis", "2", ""),
+        None,
+        ScriptImage(2, "redis", "${V}"),
+        (None, ""),
+    )
 
 
 @pytest.mark.parametrize(
@@ -113,25 +168,28 @@ def test_parse_dockerfile(text: str, expected: tuple[int, str, str, str, str, st
         ),
     ],
 )
-def test_parse_dockerfile_errors(text: str, message: str) -> None:
+def test_docker_reading_errors(text: str, message: str) -> None:
     with pytest.raises(DocgenError) as raised:
-        parse_dockerfile(text, PATH)
+        docker_reading(text, PATH)
     assert str(raised.value) == message
+    source = parse_dockerfile(text, PATH)  # kept: raised only where the image is needed
+    assert (source.image, str(source.problem)) == (None, message)
 
 
 def test_read_dockerfile(tmp_path: Path) -> None:
     (tmp_path / "Dockerfile").write_text("FROM postgres:18.0\n", encoding="utf-8")
-    assert read_dockerfile(tmp_path) == ImageSource(
+    assert read_dockerfile(tmp_path).image == ImageSource(
         str(tmp_path / "Dockerfile"), 1, "postgres:18.0", "", "postgres", "18.0", ""
     )
 
 
 def test_read_dockerfile_without_from_names_the_path(tmp_path: Path) -> None:
     (tmp_path / "Dockerfile").write_text("RUN true\n", encoding="utf-8")
-    with pytest.raises(DocgenError) as raised:
-        read_dockerfile(tmp_path)
-    assert raised.value.path == str(tmp_path / "Dockerfile")
-    assert str(raised.value).startswith(f"{tmp_path / 'Dockerfile'}: error: no FROM instruction")
+    problem = read_dockerfile(tmp_path).problem
+    assert str(problem) == (
+        f"{tmp_path / 'Dockerfile'}: error: no FROM instruction "
+        "(the Dockerfile's FROM names the plugin's default image)"
+    )
 
 
 def test_read_dockerfile_missing(tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""docgen.readers.docs: docs/<command>.md fragments."""
+"""docgen.read.docs: docs/<command>.md fragments; a name that is no regular file is no
+fragment (as bin/generate's isfile test); a BOM is kept (the compat rules decide)."""
 
 from __future__ import annotations
 
@@ -30,8 +31,25 @@ def test_read_fragments(tmp_path: Path) -> None:
     assert read_fragments(tmp_path) == (
         DocFragment("create", str(docs / "create.md"), "Create.\n\n"),
         DocFragment("nosuch", str(docs / "nosuch.md"), ""),
-        DocFragment("upgrade", str(docs / "upgrade.md"), "Up\n\n"),
+        DocFragment("pause", str(docs / "pause.md"), None),
+        DocFragment("upgrade", str(docs / "upgrade.md"), "\ufeffUp\n\n"),
     )
+
+
+def test_problems_are_kept(tmp_path: Path) -> None:
+    """A fragment that cannot be read is an error only if a rendered command uses it."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "bad.md").write_bytes(b"caf\xe9\n")
+    (docs / "ghost.md").symlink_to(docs / "nowhere.md")
+    (docs / "pipe.md").symlink_to("/dev/null")
+    bad, ghost, pipe = read_fragments(tmp_path)
+    assert (
+        str(bad.problem)
+        == f"{docs / 'bad.md'}:1: error: not valid UTF-8 (byte 0xe9) (save the file as UTF-8)"
+    )
+    assert (ghost.text, ghost.problem) == (None, None)
+    assert (pipe.text, pipe.problem) == (None, None)
 
 
 def test_fragments_in_code_point_order(tmp_path: Path) -> None:

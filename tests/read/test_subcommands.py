@@ -1,5 +1,5 @@
-"""docgen.readers.subcommands: one script per command, in code point order; the lines that
-can carry documentation, with their line numbers."""
+"""docgen.read.subcommands: every entry of subcommands/, in code point order (the build
+decides which are commands); the lines that can carry documentation, with their numbers."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from docgen.errors import Diagnostic, DocgenError
+from docgen.errors import DocgenError
 from docgen.read.records import SourceLine
 from docgen.read.subcommands import documentation_lines, read_subcommands
 
@@ -37,6 +37,7 @@ def test_documentation_lines() -> None:
         SourceLine(7, "#A service, the service"),
         SourceLine(8, "#F -f|--force, force it"),
         SourceLine(9, 'declare desc="create a service"'),
+        SourceLine(10, 'local cmd="$PLUGIN_COMMAND_PREFIX:create"'),
         SourceLine(12, 'declare SERVICE="$1"'),
         SourceLine(14, "[[ -z $1 ]] && exit 1"),
     )
@@ -57,6 +58,10 @@ def test_documentation_lines() -> None:
         ("echo $2", False),
         ("", False),
         ("echo hi", False),
+        # substituting a PLUGIN_ variable can make a $1 line (A10, G9)
+        ('echo "${PLUGIN_SCHEME}://"', True),
+        # a BOM stays on the line; the compat rules decide whether it hides the marker
+        ("\ufeff#E bom", True),
     ],
 )
 def test_documentation_line_kinds(line: str, kept: bool) -> None:
@@ -98,22 +103,39 @@ def test_read_subcommands_source(tmp_path: Path) -> None:
     ]
 
 
-def test_read_subcommands_skips_dotfiles_and_directories(tmp_path: Path) -> None:
+def test_read_subcommands_lists_dotfiles_and_directories(tmp_path: Path) -> None:
+    """Every entry is read; the build decides which are commands (compat.skipped_entry)."""
     root = _plugin(tmp_path, ["create", ".gitkeep", ".hidden"])
     (root / "subcommands" / "lib").mkdir()
     sources, warnings = read_subcommands(root)
-    assert [s.name for s in sources] == ["create"]
-    assert warnings == (
-        Diagnostic(
-            str(root / "subcommands" / ".gitkeep"), None, "skipped: a dotfile is not a command"
+    assert [(s.name, s.folder) for s in sources] == [
+        (".gitkeep", False),
+        (".hidden", False),
+        ("create", False),
+        ("lib", True),
+    ]
+    assert warnings == ()
+
+
+def test_read_problems_are_kept(tmp_path: Path) -> None:
+    """An entry that cannot be read is an error only if the command is rendered."""
+    root = _plugin(tmp_path, ["create"])
+    (root / "subcommands" / "stop").write_bytes(b"caf\xe9\n")
+    (root / "subcommands" / "ghost").symlink_to(root / "nowhere")
+    sources, _ = read_subcommands(root)
+    assert [(s.name, str(s.problem) if s.problem else None) for s in sources] == [
+        ("create", None),
+        (
+            "ghost",
+            f"{root / 'subcommands' / 'ghost'}: error: is a dangling symlink "
+            "(its target is missing, or a loop) (fix the link, or remove it)",
         ),
-        Diagnostic(
-            str(root / "subcommands" / ".hidden"), None, "skipped: a dotfile is not a command"
+        (
+            "stop",
+            f"{root / 'subcommands' / 'stop'}:1: error: not valid UTF-8 (byte 0xe9) "
+            "(save the file as UTF-8)",
         ),
-        Diagnostic(
-            str(root / "subcommands" / "lib"), None, "skipped: a directory is not a command"
-        ),
-    )
+    ]
 
 
 def test_read_subcommands_crlf(tmp_path: Path) -> None:
@@ -132,8 +154,8 @@ def test_read_subcommands_without_folder(tmp_path: Path) -> None:
     )
 
 
-def test_read_subcommands_only_dotfiles(tmp_path: Path) -> None:
-    root = _plugin(tmp_path, [".gitkeep"])
+def test_read_subcommands_empty(tmp_path: Path) -> None:
+    root = _plugin(tmp_path, [])
     with pytest.raises(DocgenError) as raised:
         read_subcommands(root)
     assert str(raised.value) == (
