@@ -93,6 +93,16 @@ def _in_sections(readme: Readme) -> set[str]:
 
 def _command(command: Command, script: SubcommandSource, listed: bool) -> Iterator[Finding]:
     """What one command's README entry lacks or gets wrong."""
+    garbage = compat.garbage_tokens(command.usage)
+    if garbage:
+        yield Finding(
+            command.path,
+            command.usage_line,
+            "garbage-usage",
+            f"the usage reads {' '.join(garbage)}: bin/generate prints each run of underscores "
+            "without a letter on this line that way (compat mode); name the argument in capitals "
+            "(SERVICE_NAME) or render with --no-compat",
+        )
     if not listed:
         yield Finding(
             command.path,

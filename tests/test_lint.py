@@ -419,3 +419,20 @@ def test_lint_command_json_clean(
     root = plugin(**_clean())
     assert main(["lint", "--format", "json", *map(str, [root])]) == 0
     assert json.loads(capsys.readouterr().out) == [{"plugin": str(root), "findings": []}]
+
+
+def test_garbage_usage(plugin: Callable[..., Path]) -> None:
+    """bin/generate prints a letterless run of the usage line as <->: lint says where."""
+    text = script("info", "print the service information", declare='local service_name="$1"')
+    text = text.replace("#A service", "#E dokku $PLUGIN_COMMAND_PREFIX:info lollipop\n  #A service")
+    root = plugin(**_clean(subcommands={"info": text}))
+    assert lint(root) == [
+        Finding(
+            str(root / "subcommands" / "info"),
+            _line(text, "service_name"),
+            "garbage-usage",
+            "the usage reads <->: bin/generate prints each run of underscores without a letter "
+            "on this line that way (compat mode); name the argument in capitals (SERVICE_NAME) "
+            "or render with --no-compat",
+        )
+    ]

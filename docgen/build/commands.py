@@ -24,6 +24,8 @@ class Scanned(NamedTuple):
     flags: tuple[Flag, ...]
     example_lines: tuple[str, ...]
     warnings: tuple[Diagnostic, ...]
+    usage_line: int | None = None
+    description_line: int | None = None
 
 
 def _split_annotation(payload: str) -> tuple[str, str | None]:
@@ -73,7 +75,9 @@ class _Scan:
     def __init__(self, path: str) -> None:
         self.path = path
         self.description: str | None = None
+        self.description_line: int | None = None
         self.usage = ""
+        self.usage_line: int | None = None
         self.arguments: list[Argument] = []
         self.flags: list[Flag] = []
         self.examples: list[str] = []
@@ -92,11 +96,12 @@ class _Scan:
             if value is None:
                 self.warn(number, 'cannot read the value of declare desc=; write declare desc="..."')
             else:
-                self.description = value
+                self.description, self.description_line = value, number
         elif code and "$1" in text:
             usage, warnings = compat.usage(quirks, self.path, number, text, _declared_usage)
             self.warnings.extend(warnings)
-            self.usage = self.usage if usage is None else usage
+            if usage is not None:
+                self.usage, self.usage_line = usage, number
         elif text.startswith("#A "):
             name, help_text = _split_annotation(compat.annotation_payload(quirks, text))
             if help_text is None:
@@ -118,6 +123,8 @@ class _Scan:
             tuple(self.flags),
             tuple(self.examples),
             tuple(self.warnings),
+            self.usage_line,
+            self.description_line,
         )
 
 
@@ -163,5 +170,7 @@ def command(
         flags=flags,
         examples=examples(scanned.example_lines, quirks),
         fragment=None if fragment is None else compat.fragment_text(quirks, fragment),
+        usage_line=scanned.usage_line,
+        description_line=scanned.description_line,
     )
     return found, warnings

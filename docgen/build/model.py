@@ -36,6 +36,8 @@ class Command(NamedTuple):
     flags: tuple[Flag, ...]
     examples: tuple[Example, ...]
     fragment: str | None  # docs/<name>.md, as it goes into the README
+    usage_line: int | None = None  # the script's line the usage comes from
+    description_line: int | None = None  # the script's line the description comes from
 
 
 class UsageSection(NamedTuple):

@@ -245,6 +245,8 @@ service-create-cmd() {
         flags=(Flag('-c|--config-options "--args --go=here"', "extra arguments", None),),
         example_lines=("create a service named lollipop", "dokku mini:create lollipop"),
         warnings=(),
+        usage_line=8,
+        description_line=7,
     )
 
 
