@@ -94,7 +94,9 @@ class _Scan:
             )
             self.warnings.extend(warnings)
             if value is None:
-                self.warn(number, 'cannot read the value of declare desc=; write declare desc="..."')
+                self.warn(
+                    number, 'cannot read the value of declare desc=; write declare desc="..."'
+                )
             else:
                 self.description, self.description_line = value, number
         elif code and "$1" in text:

@@ -79,8 +79,7 @@ QUIRK_DOCS: dict[str, tuple[str, str]] = {
         "`*_OPTIONAL` names render as `[<name>]`; annotations are never swallowed.",
     ),
     "marker_everywhere": (
-        "A10: `#E `, `#F ` and `#A ` are removed everywhere in their line, not only at its "
-        "start.",
+        "A10: `#E `, `#F ` and `#A ` are removed everywhere in their line, not only at its start.",
         "Only the leading `#E ` marker is removed.",
     ),
     "sentence_quirks": (
@@ -116,7 +115,7 @@ QUIRK_DOCS: dict[str, tuple[str, str]] = {
         "Values are read as bash reads them (bashlex).",
     ),
     "split_sponsors": (
-        "A17: sponsors come from the last line that starts with `sponsors`, split on \",\" "
+        'A17: sponsors come from the last line that starts with `sponsors`, split on "," '
         "without stripping white space, so a second sponsor keeps a leading space and quote.",
         "Sponsors are read as TOML.",
     ),
@@ -253,7 +252,9 @@ def uppercase_usage(line: str) -> str:
 
 def garbage_tokens(usage: str) -> list[str]:
     """The tokens of a usage that come from letterless runs (``<->``, ``<-->``), for lint."""
-    return [token for token in usage.split(" ") if token.startswith("<-") and not token.strip("<->")]
+    return [
+        token for token in usage.split(" ") if token.startswith("<-") and not token.strip("<->")
+    ]
 
 
 def read_as_code(quirks: Quirks, line: str) -> bool:
@@ -542,7 +543,9 @@ def split_sponsors(line: str) -> list[str] | None:
     return [item.strip('"') for item in match.group(1).split(",")]
 
 
-def sponsors(quirks: Quirks, metadata: PluginMetadata) -> tuple[tuple[str, ...], tuple[Diagnostic, ...]]:
+def sponsors(
+    quirks: Quirks, metadata: PluginMetadata
+) -> tuple[tuple[str, ...], tuple[Diagnostic, ...]]:
     """The sponsors: A17's split of the last raw line that starts with ``sponsors`` (none
     without one, whatever TOML says) in compat mode, or TOML's list. Where the script stops
     on that line, or in corrected mode, a file TOML cannot read is an error."""
@@ -628,9 +631,7 @@ def text_read(quirks: Quirks, text: str) -> str:
 # --- prefix_disable_pull (A8) -------------------------------------------------------------
 
 
-def disable_pull_variable(
-    quirks: Quirks, prefix: str, configured: Callable[[], str | None]
-) -> str:
+def disable_pull_variable(quirks: Quirks, prefix: str, configured: Callable[[], str | None]) -> str:
     """The variable the docker pull section names: ``<PREFIX>_DISABLE_PULL`` (compat), or
     the config's ``PLUGIN_DISABLE_PULL_VARIABLE`` when it has one (corrected)."""
     fallback = f"{prefix.upper()}_DISABLE_PULL"

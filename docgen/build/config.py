@@ -2,8 +2,7 @@
 
 from typing import NamedTuple
 
-from docgen.build import bash
-from docgen.build import compat
+from docgen.build import bash, compat
 from docgen.build.compat import Quirks
 from docgen.errors import Diagnostic, DocgenError
 from docgen.read.records import Assignment, ConfigSource, ImageSource

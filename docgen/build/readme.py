@@ -40,7 +40,9 @@ def _image(source: DockerfileSource, quirks: Quirks) -> tuple[Image, list[Diagno
     found = list(warnings)
     docker = source.image
     if docker is not None and image.version == "latest" and not (docker.tag or docker.digest):
-        found.append(Diagnostic(source.path, docker.line, "FROM names no tag; the README says latest"))
+        found.append(
+            Diagnostic(source.path, docker.line, "FROM names no tag; the README says latest")
+        )
     return image, found
 
 
@@ -49,7 +51,13 @@ def _expander(
 ) -> Callable[[str], str]:
     def literal(line: str) -> str:
         return compat.literal_substitute(
-            line, values.prefix, values.variable, values.alias, image.name, values.scheme, values.ports
+            line,
+            values.prefix,
+            values.variable,
+            values.alias,
+            image.name,
+            values.scheme,
+            values.ports,
         )
 
     return compat.variable_expander(quirks, literal, resolver.expand)
@@ -95,7 +103,9 @@ def _fragment(fragment: DocFragment | None, quirks: Quirks) -> str | None:
     return None if fragment.text is None else compat.text_read(quirks, fragment.text)
 
 
-def _unlisted(source: PluginSource, unimplemented: frozenset[str], quirks: Quirks) -> list[Diagnostic]:
+def _unlisted(
+    source: PluginSource, unimplemented: frozenset[str], quirks: Quirks
+) -> list[Diagnostic]:
     """bin/generate stops at a command of its usage lists that is neither a subcommand nor
     unimplemented; docgen leaves such commands out."""
     files = {entry.name for entry in source.subcommands}
@@ -124,7 +134,9 @@ def _commands(
     fragments = {fragment.name: fragment for fragment in source.fragments}
     commands: list[Command] = []
     for script in scripts:
-        fragment = _fragment(fragments.get(script.name) if script.name in documented else None, quirks)
+        fragment = _fragment(
+            fragments.get(script.name) if script.name in documented else None, quirks
+        )
         found, found_warnings = command(script, quirks, expand, values.config_options, fragment)
         commands.append(found)
         warnings.extend(found_warnings)

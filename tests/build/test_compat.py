@@ -447,4 +447,6 @@ def test_uppercase_usage_keeps_runs_without_a_letter(line: str, usage: str) -> N
     """bin/generate turns a letterless run into the garbage token ``<->``, one dash per
     underscore (A11); compat mode writes what it writes."""
     assert compat.uppercase_usage(line) == usage
-    assert compat.garbage_tokens(usage) == [t for t in usage.split() if t != "<x>" and t != "<service>"]
+    assert compat.garbage_tokens(usage) == [
+        t for t in usage.split() if t != "<x>" and t != "<service>"
+    ]
