@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from docgen.build import bash, compat
-from docgen.build.compat import COMPAT
 from docgen.build.model import Command, Readme
+from docgen.build.profiles import newest
 from docgen.build.readme import build
 from docgen.read.plugin import read_plugin
 from docgen.read.records import PluginSource, SubcommandSource
@@ -132,8 +132,7 @@ def _commands(source: PluginSource, readme: Readme) -> Iterator[Finding]:
     unimplemented = source.config.last("PLUGIN_UNIMPLEMENTED_SUBCOMMANDS")
     # A listed command without a file must be named unimplemented (bin/generate stops at
     # it otherwise): only names of neither kind are likely typos.
-    listed = {name for section in source.settings.sections for name in section.commands}
-    for name in sorted(set(readme.unimplemented) - set(scripts) - listed):
+    for name in sorted(set(readme.unimplemented) - set(scripts) - set(readme.listed)):
         yield Finding(
             source.config.path,
             unimplemented.line if unimplemented else None,
@@ -206,7 +205,7 @@ def _fragments(source: PluginSource, readme: Readme) -> Iterator[Finding]:
 
 def lint(root: Path) -> list[Finding]:
     source = read_plugin(root)
-    readme, _ = build(source, COMPAT)
+    readme, _ = build(source, newest())
     findings: list[Finding] = []
     for check in (_leaks, _flags, _commands, _sections, _fragments):
         findings.extend(check(source, readme))

@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-from docgen.build.compat import quirks_for
 from docgen.build.model import Readme
+from docgen.build.profiles import profile_for
 from docgen.build.readme import build
 from docgen.errors import Diagnostic
 from docgen.read.plugin import read_plugin
@@ -22,17 +22,15 @@ class Result(NamedTuple):
     warnings: tuple[Diagnostic, ...]
 
 
-def from_source(source: PluginSource, *, compat: bool | None = None) -> Result:
+def from_source(source: PluginSource, *, compat: bool | str | None = None) -> Result:
     """The README of a plugin already read. It reads nothing of the plugin and writes
-    nothing: the same records give the same text. ``compat`` (the command line) wins over
-    docgen.toml's."""
-    if compat is not None:
-        source = source._replace(settings=source.settings._replace(compat=compat))
-    quirks = quirks_for(source.settings.compat)
-    readme, warnings = build(source, quirks)
-    return Result(readme, render(readme, quirks, source.settings.templates), warnings)
+    nothing: the same records give the same text. ``compat`` (the command line: True, False
+    or a profile's name) wins over docgen.toml's."""
+    profile = profile_for(source.settings, compat)
+    readme, warnings = build(source, profile)
+    return Result(readme, render(readme, profile, source.settings.templates), warnings)
 
 
-def generate(root: Path, *, compat: bool | None = None) -> Result:
+def generate(root: Path, *, compat: bool | str | None = None) -> Result:
     """The README of the plugin in folder ``root``."""
     return from_source(read_plugin(root), compat=compat)

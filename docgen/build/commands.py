@@ -169,7 +169,7 @@ def command(
         description=description,
         usage=scanned.usage,
         arguments=scanned.arguments,
-        flags=flags,
+        flags=compat.listed_flags(quirks, flags),
         examples=examples(scanned.example_lines, quirks),
         fragment=None if fragment is None else compat.fragment_text(quirks, fragment),
         usage_line=scanned.usage_line,

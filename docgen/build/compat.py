@@ -28,7 +28,11 @@ T = TypeVar("T")
 
 
 class Quirks(NamedTuple):
-    """One flag per quirk of bin/generate; True reproduces it. QUIRK_DOCS says what each does."""
+    """One flag per quirk of bin/generate; True reproduces it. QUIRK_DOCS says what each does.
+
+    The fields after ``script_stops`` are what older versions of the script did otherwise
+    (ERA_DOCS): each compat profile (docgen/build/profiles.py) sets them; their defaults are
+    the newest version's, which corrected mode keeps."""
 
     literal_substitution: bool = True
     none_default: bool = True
@@ -47,11 +51,23 @@ class Quirks(NamedTuple):
     script_image: bool = True
     bom_kept: bool = True
     script_stops: bool = True
+    # what older versions did otherwise (ERA_DOCS)
+    substitution_set: str = "A10"
+    sentence_style: str = "S4"
+    flag_list: bool = True
+    options_default: bool = True
+    docs_injection: bool = True
+    usage_line_strip: bool = True
+    final_newline: bool = True
+    unimplemented_read: bool = True
+    image_from: str = "dockerfile"
+    hub_link: str = "r"
+    sponsors_read: bool = True
 
     @classmethod
     def table(cls) -> list[tuple[str, str, str]]:
         """(flag, compat behaviour, corrected behaviour) for each quirk, for documentation."""
-        return [(name, *QUIRK_DOCS[name]) for name in cls._fields]
+        return [(name, *QUIRK_DOCS[name]) for name in QUIRK_DOCS]
 
 
 # What each quirk does (compat), and what corrected mode renders instead.
@@ -152,16 +168,63 @@ QUIRK_DOCS: dict[str, tuple[str, str]] = {
     ),
 }
 
+# What older versions of bin/generate did where the newest does what A1..A17 say. Each
+# value is listed; the first is the newest version's (and corrected mode's).
+ERA_DOCS: dict[str, str] = {
+    "substitution_set": "A10: `A10` the nine spellings; `R-old` (before 2020-05b) only the "
+    "prefix, alias, scheme and first port; `A10+port1` also `${PLUGIN_DATASTORE_PORTS[1]}`",
+    "sentence_style": "A14: `S4` as A14; `S3` (2020-05b..2021-09b) split at every `.`, "
+    "capitals as code with a doubled backtick, no quote cleanups; `S2` (2020-04b..2020-05a) "
+    "`str.capitalize()` per piece, no code; `S1` (2020-04a) as S2 without the strip",
+    "flag_list": "A9: the `flags:` list (not before 2020-05a)",
+    "options_default": "A12: the `(default: ...)` of `--config-options` (not before 2021-09d)",
+    "docs_injection": "A15: the `docs/<command>.md` fragments (not before 2021-09e)",
+    "usage_line_strip": "A9: the usage line stripped (before 2023-12 a command without "
+    "arguments keeps a trailing space)",
+    "final_newline": "A1: the README ends with a newline (not before 2021-09a)",
+    "unimplemented_read": "A17: PLUGIN_UNIMPLEMENTED_SUBCOMMANDS honoured (not in 2020-04a)",
+    "image_from": "A17: `dockerfile`; `config` (2020-05b..2020-09b) the last config line "
+    "containing `_IMAGE=${` and the version from `IMAGE_VERSION=${`; `config-version` (before "
+    "2020-05b) only that version",
+    "hub_link": "A4: `r` as A4; `no-r` (2020-09a) without `r/`; `prefix` (before 2020-09a) "
+    "`[<prefix> <version>](https://hub.docker.com/_/<prefix>/)`",
+    "sponsors_read": "A5: plugin.toml's sponsors (not before 2020-09a)",
+}
+
 COMPAT = Quirks()
-CORRECTED = Quirks(*(False for _ in Quirks._fields))
-
-
-def quirks_for(compat: bool) -> Quirks:
-    """The quirk set of a rendering mode: compat (the default) or corrected."""
-    return COMPAT if compat else CORRECTED
+CORRECTED = COMPAT._replace(**dict.fromkeys(QUIRK_DOCS, False))  # type: ignore[arg-type]
 
 
 # --- literal_substitution (A10): the fixed textual substitutions --------------------------
+
+
+# The spellings each substitution set replaces, in order (ERA_DOCS substitution_set).
+_SPELLINGS = {
+    "A10": (
+        "$PLUGIN_SERVICE",
+        "$PLUGIN_COMMAND_PREFIX",
+        "${PLUGIN_COMMAND_PREFIX}",
+        "${PLUGIN_VARIABLE}",
+        "${PLUGIN_DEFAULT_ALIAS}",
+        "${PLUGIN_IMAGE}",
+        "${PLUGIN_SCHEME}",
+        "${PLUGIN_DATASTORE_PORTS[0]}",
+        "${PLUGIN_DATASTORE_PORTS[@]}",
+    ),
+    "R-old": (
+        "$PLUGIN_SERVICE",
+        "$PLUGIN_COMMAND_PREFIX",
+        "${PLUGIN_COMMAND_PREFIX}",
+        "${PLUGIN_DEFAULT_ALIAS}",
+        "${PLUGIN_SCHEME}",
+        "${PLUGIN_DATASTORE_PORTS[0]}",
+    ),
+}
+_SPELLINGS["A10+port1"] = (
+    *_SPELLINGS["A10"][:8],
+    "${PLUGIN_DATASTORE_PORTS[1]}",
+    "${PLUGIN_DATASTORE_PORTS[@]}",
+)
 
 
 def literal_substitute(
@@ -172,32 +235,64 @@ def literal_substitute(
     image: str,
     scheme: str | None,
     ports: Sequence[str],
+    spellings: str = "A10",
 ) -> str:
-    """The nine replacements of A10, in their order. A missing value leaves its spelling."""
+    """The replacements of A10 (or of an older set), in their order. A missing value leaves
+    its spelling."""
     if "PLUGIN_" not in line:  # every spelling has it
         return line
-    for spelling, value in (
-        ("$PLUGIN_SERVICE", prefix),
-        ("$PLUGIN_COMMAND_PREFIX", prefix),
-        ("${PLUGIN_COMMAND_PREFIX}", prefix),
-        ("${PLUGIN_VARIABLE}", variable),
-        ("${PLUGIN_DEFAULT_ALIAS}", alias),
-        ("${PLUGIN_IMAGE}", image),
-        ("${PLUGIN_SCHEME}", scheme),
-        ("${PLUGIN_DATASTORE_PORTS[0]}", ports[0] if ports else None),
-        ("${PLUGIN_DATASTORE_PORTS[@]}", " ".join(ports) if ports else None),
-    ):
+    values = {
+        "$PLUGIN_SERVICE": prefix,
+        "$PLUGIN_COMMAND_PREFIX": prefix,
+        "${PLUGIN_COMMAND_PREFIX}": prefix,
+        "${PLUGIN_VARIABLE}": variable,
+        "${PLUGIN_DEFAULT_ALIAS}": alias,
+        "${PLUGIN_IMAGE}": image,
+        "${PLUGIN_SCHEME}": scheme,
+        "${PLUGIN_DATASTORE_PORTS[0]}": ports[0] if ports else None,
+        "${PLUGIN_DATASTORE_PORTS[1]}": ports[1] if len(ports) > 1 else None,
+        "${PLUGIN_DATASTORE_PORTS[@]}": " ".join(ports) if ports else None,
+    }
+    for spelling in _SPELLINGS[spellings]:
+        value = values[spelling]
         if value is not None:
             line = line.replace(spelling, value)
     return line
 
 
+def port_warnings(quirks: Quirks, path: str, ports: Sequence[str]) -> tuple[Diagnostic, ...]:
+    """2021-07 and 2021-09b substitute ``${PLUGIN_DATASTORE_PORTS[1]}`` in every line: the
+    script stops on a plugin with one port (docgen leaves the spelling as written)."""
+    if quirks.substitution_set != "A10+port1" or len(ports) > 1:
+        return ()
+    stop = Stop(None, "the plugin has one port and this version substitutes a second")
+    return stop_warnings(quirks, path, stop, "leaves ${PLUGIN_DATASTORE_PORTS[1]} as written")
+
+
+class Values(NamedTuple):
+    """The values A10 substitutes."""
+
+    prefix: str
+    variable: str
+    alias: str | None
+    image: str
+    scheme: str | None
+    ports: Sequence[str]
+
+
 def variable_expander(
-    quirks: Quirks, literal: Callable[[str], str], as_bash: Callable[[str], str]
+    quirks: Quirks, values: Values, as_bash: Callable[[str], str]
 ) -> Callable[[str], str]:
-    """How config variables in a subcommand line are replaced: A10's nine spellings
-    (``literal``), or in corrected mode every variable as bash expands it (``as_bash``)."""
-    return literal if quirks.literal_substitution else as_bash
+    """How config variables in a subcommand line are replaced: the spellings of A10 (or of
+    the profile's older set), or in corrected mode every variable as bash expands it."""
+    if not quirks.literal_substitution:
+        return as_bash
+    spellings = quirks.substitution_set
+
+    def literal(line: str) -> str:
+        return literal_substitute(line, *values, spellings)
+
+    return literal
 
 
 # --- none_default (A12) -------------------------------------------------------------------
@@ -214,10 +309,18 @@ def takes_config_options(quirks: Quirks, spec: str, help_text: str | None) -> bo
 
 def config_options_default(quirks: Quirks, options: str | None) -> str | None:
     """The default shown after a ``--config-options`` flag: the config's, or ``None`` as
-    a word when it has none (compat), or nothing (corrected)."""
+    a word when it has none (compat), or nothing (corrected; versions before 2021-09d show
+    none at all)."""
+    if not quirks.options_default:
+        return None
     if options is None and quirks.none_default:
         return "None"
     return options
+
+
+def listed_flags(quirks: Quirks, flags: tuple[T, ...]) -> tuple[T, ...]:
+    """The flags the README lists: none before 2020-05a (the script parsed, not listed them)."""
+    return flags if quirks.flag_list else ()
 
 
 # --- uppercase_usage (A10, A11): usage from uppercase runs --------------------------------
@@ -319,9 +422,29 @@ def _code_word(word: str, quirky: bool) -> str:
 _QUOTED_WORD = re.compile(r"(?<![\w`])'([^'\s][^']*?)'(?![\w])")
 
 
+def _older_sentence(style: str, lines: Sequence[str]) -> str:
+    """The sentences of versions before 2021-09c (ERA_DOCS sentence_style): split at every
+    ``.``; S1 and S2 capitalise each piece with ``str.capitalize()`` and make no code;
+    S3 upper-cases the first letter, makes capitals code without the A14 cleanups."""
+    text = " ".join(lines)
+    if style in ("S1", "S2"):
+        text = ". ".join(piece.strip().capitalize() for piece in text.split("."))
+        text = text.strip() if style == "S2" else text
+        return text if text.endswith((".", ":")) else f"{text}:"
+    text = ". ".join(_upper_first(piece.strip()) for piece in text.split(".")).strip()
+    text = text if text.endswith((".", ":")) else f"{text}:"
+    text = ". ".join(
+        " ".join(_code_word(word, True) for word in piece.strip().split(" "))
+        for piece in text.split(".")
+    )
+    return text.replace("(0. 0. 0. 0)", "(`0.0.0.0`)")
+
+
 def sentence(quirks: Quirks, lines: Sequence[str]) -> str:
     """A14: example prose. Sentences are capitalised, uppercase words become code."""
     quirky = quirks.sentence_quirks
+    if quirky and quirks.sentence_style != "S4":
+        return _older_sentence(quirks.sentence_style, lines)
     text = ". ".join(_upper_first(part.strip()) for part in " ".join(lines).split(". ")).strip()
     if quirky:
         if not text.endswith((".", ":")):
@@ -349,8 +472,10 @@ def collapse_newlines(text: str) -> str:
 
 
 def finish(quirks: Quirks, text: str) -> str:
-    """The rendered README as written: A16's collapse over the whole text in compat mode."""
-    return collapse_newlines(text) if quirks.newline_collapse else text
+    """The rendered README as written: A16's collapse over the whole text in compat mode;
+    before 2021-09a the script wrote no final newline."""
+    text = collapse_newlines(text) if quirks.newline_collapse else text
+    return text if quirks.final_newline else text.removesuffix("\n")
 
 
 def fragment_text(quirks: Quirks, text: str) -> str:
@@ -370,7 +495,10 @@ def shown_sections(quirks: Quirks, sections: Iterable[T], empty: Callable[[T], b
 
 def documented(quirks: Quirks, listed: set[str], implemented: set[str]) -> set[str]:
     """The commands whose docs/ fragment goes into the README: those of a usage section
-    (compat), or every implemented one, since each gets a section (corrected)."""
+    (compat), or every implemented one, since each gets a section (corrected); none before
+    2021-09e, which never read docs/."""
+    if not quirks.docs_injection:
+        return set()
     return listed if quirks.hidden_commands else implemented
 
 
@@ -381,6 +509,13 @@ def other_commands(quirks: Quirks, commands: Iterable[T], listed: Callable[[T], 
 
 
 # --- trailing_space_usage (A7) ------------------------------------------------------------
+
+
+def usage_line(quirks: Quirks, prefix: str, name: str, usage: str) -> str:
+    """The line under ``# usage``: ``dokku prefix:name usage``, stripped (before 2023-12 a
+    command without arguments kept the separating space)."""
+    line = f"dokku {prefix}:{name} {usage}"
+    return line if not quirks.usage_line_strip else line.strip()
 
 
 def commands_entry(quirks: Quirks, prefix: str, name: str, usage: str) -> str:
@@ -508,6 +643,8 @@ def config_list(
     """A config array: A17's split on single spaces, else as bash reads it. The
     unimplemented names (``strip_quotes``) are never read as bash in compat mode: a
     multi-line array is no names at all for the script."""
+    if strip_quotes and not quirks.unimplemented_read:
+        return [], ()  # 2020-04a rendered every command
     if quirks.regex_values:
         items, stop = regex_list(config.lines, name, strip_quotes=strip_quotes)
         if items is not None or strip_quotes:
@@ -549,6 +686,11 @@ def sponsors(
     """The sponsors: A17's split of the last raw line that starts with ``sponsors`` (none
     without one, whatever TOML says) in compat mode, or TOML's list. Where the script stops
     on that line, or in corrected mode, a file TOML cannot read is an error."""
+    if not quirks.sponsors_read:
+        return (), ()  # plugin.toml was read from 2020-09a on
+    if not metadata.exists:
+        assert metadata.problem is not None
+        raise metadata.problem
     if quirks.split_sponsors:
         if metadata.sponsors_line is None:
             return (), ()
@@ -568,31 +710,78 @@ def sponsors(
 # --- script_image (A4, A17) ---------------------------------------------------------------
 
 
-def hub_url(image: str) -> str:
-    """A4: the Docker Hub page the script links to, whatever registry the image is on."""
+def hub_url(image: str, r: bool = True) -> str:
+    """A4: the Docker Hub page the script links to, whatever registry the image is on
+    (2020-09a linked ``/{owner}/{name}/`` without ``r/``)."""
     if "/" in image:
         owner, name = image.split("/")[:2]
-        return f"https://hub.docker.com/r/{owner}/{name}/"
+        return f"https://hub.docker.com/{'r/' if r else ''}{owner}/{name}/"
     return f"https://hub.docker.com/_/{image}/"
 
 
+class ImageReading(NamedTuple):
+    image: Image  # what the description shows
+    substituted: str  # the value of ${PLUGIN_IMAGE}
+    warnings: tuple[Diagnostic, ...]
+
+
+def _config_value(lines: Sequence[str], marker: str) -> tuple[str | None, Stop | None]:
+    """The greedy double-quoted value of the last line containing ``marker``."""
+    value = None
+    for number, line in enumerate(lines, start=1):
+        if marker in line:
+            match = _QUOTED.search(line)
+            if match is None:
+                return None, Stop(number, f"a line with {marker} has no value in double quotes")
+            value = match.group(1)
+    return value, None
+
+
+def _config_image(quirks: Quirks, config: ConfigSource, prefix: str) -> ImageReading | Stop:
+    """The image of versions before 2021-02, read from config (ERA_DOCS image_from)."""
+    version, stop = _config_value(config.lines, "IMAGE_VERSION=${")
+    if stop is not None:
+        return stop
+    name: str | None = prefix
+    if quirks.image_from == "config":
+        name, stop = _config_value(config.lines, "_IMAGE=${")
+        if stop is not None or name is None:
+            return stop or Stop(None, "no config line sets an _IMAGE=${...} image")
+    name = name or prefix
+    if quirks.hub_link == "prefix":
+        shown = Image(prefix, str(version), hub_url(prefix))
+    else:
+        shown = Image(name, str(version), hub_url(name, r=quirks.hub_link == "r"))
+    return ImageReading(shown, name, ())
+
+
 def image(
-    quirks: Quirks, dockerfile: DockerfileSource, docker: Callable[[ImageSource], Image]
-) -> tuple[Image, tuple[Diagnostic, ...]]:
+    quirks: Quirks,
+    dockerfile: DockerfileSource,
+    config: ConfigSource,
+    prefix: str,
+    docker: Callable[[ImageSource], Image],
+) -> ImageReading:
     """The image of the description and of ``${PLUGIN_IMAGE}``: as bin/generate reads the
-    Dockerfile (compat), or as Docker does (``docker``), which is also what docgen renders
-    where the script stops."""
+    Dockerfile (compat; config before 2021-02), or as Docker does (``docker``), which is
+    also what docgen renders where the script stops."""
     script = dockerfile.script
-    if quirks.script_image and script is not None:
-        return Image(script.image, script.version, hub_url(script.image)), ()
+    stop: Stop | None = Stop(*dockerfile.script_stop)
+    path = dockerfile.path
+    if quirks.script_image and quirks.image_from != "dockerfile":
+        reading = _config_image(quirks, config, prefix)
+        if isinstance(reading, ImageReading):
+            return reading
+        stop, path = reading, config.path
+    elif quirks.script_image and script is not None:
+        shown = Image(script.image, script.version, hub_url(script.image))
+        return ImageReading(shown, script.image, ())
     if dockerfile.image is None:
         assert dockerfile.problem is not None
         raise dockerfile.problem
-    warnings: tuple[Diagnostic, ...] = ()
-    if quirks.script_image:
-        stop = Stop(*dockerfile.script_stop)
-        warnings = stop_warnings(quirks, dockerfile.path, stop, "reads the FROM instruction")
-    return docker(dockerfile.image), warnings
+    warnings = stop_warnings(quirks, path, stop, "reads the FROM instruction")
+    shown = docker(dockerfile.image)
+    return ImageReading(shown, shown.name, warnings if quirks.script_image else ())
 
 
 # --- none_description (A9) ----------------------------------------------------------------

@@ -2,7 +2,18 @@
 
 from typing import NamedTuple
 
-from docgen.read.settings import Settings
+from docgen.read.settings import Section, Settings
+
+
+class Boilerplate(NamedTuple):
+    """The fixed text of a version: its badges, versions, install line, intros, sections."""
+
+    badges: str  # the style of the CI and IRC badges: travis, circleci, workflow or actions
+    dokku_version: str
+    install: str  # with {prefix}, {repository}, {owner}, {name}
+    usage_intro: str  # short, or long (with the sentence about docs/)
+    pull: str  # the command of the "Disabling ... calls" section
+    sections: tuple[Section, ...]
 
 
 class Image(NamedTuple):
@@ -63,3 +74,6 @@ class Readme(NamedTuple):
     disable_pull_variable: str
     repository: str  # owner/name on GitHub
     settings: Settings
+    boilerplate: Boilerplate  # the profile's, with docgen.toml's dokku_version and install
+    profile: str  # the name of the compat profile ("corrected" in corrected mode)
+    listed: tuple[str, ...] = ()  # every command the usage sections name, files or not

@@ -8,17 +8,17 @@ from docgen.build import compat
 from docgen.build.commands import command
 from docgen.build.compat import Quirks
 from docgen.build.config import ConfigValues, Resolver, read_values
-from docgen.build.model import Command, Image, Readme, UsageSection
+from docgen.build.model import Boilerplate, Command, Image, Readme, UsageSection
+from docgen.build.profiles import Profile
 from docgen.errors import Diagnostic, DocgenError
 from docgen.read.files import control_name
 from docgen.read.records import (
     DocFragment,
-    DockerfileSource,
     ImageSource,
     PluginSource,
     SubcommandSource,
 )
-from docgen.read.settings import Section
+from docgen.read.settings import Section, Settings, apply_section_edits
 
 
 def docker_image(source: ImageSource) -> Image:
@@ -35,31 +35,30 @@ def docker_image(source: ImageSource) -> Image:
     return Image(name, version, url)
 
 
-def _image(source: DockerfileSource, quirks: Quirks) -> tuple[Image, list[Diagnostic]]:
-    image, warnings = compat.image(quirks, source, docker_image)
-    found = list(warnings)
-    docker = source.image
-    if docker is not None and image.version == "latest" and not (docker.tag or docker.digest):
+def _image(
+    source: PluginSource, prefix: str, quirks: Quirks
+) -> tuple[compat.ImageReading, list[Diagnostic]]:
+    dockerfile = source.dockerfile
+    reading = compat.image(quirks, dockerfile, source.config, prefix, docker_image)
+    found = list(reading.warnings)
+    docker = dockerfile.image
+    if (
+        docker is not None
+        and reading.image.version == "latest"
+        and not (docker.tag or docker.digest)
+    ):
         found.append(
-            Diagnostic(source.path, docker.line, "FROM names no tag; the README says latest")
+            Diagnostic(dockerfile.path, docker.line, "FROM names no tag; the README says latest")
         )
-    return image, found
+    return reading, found
 
 
 def _expander(
-    values: ConfigValues, image: Image, quirks: Quirks, resolver: Resolver
+    values: ConfigValues, image: str, quirks: Quirks, resolver: Resolver
 ) -> Callable[[str], str]:
-    def literal(line: str) -> str:
-        return compat.literal_substitute(
-            line,
-            values.prefix,
-            values.variable,
-            values.alias,
-            image.name,
-            values.scheme,
-            values.ports,
-        )
-
+    literal = compat.Values(
+        values.prefix, values.variable, values.alias, image, values.scheme, values.ports
+    )
     return compat.variable_expander(quirks, literal, resolver.expand)
 
 
@@ -104,17 +103,12 @@ def _fragment(fragment: DocFragment | None, quirks: Quirks) -> str | None:
 
 
 def _unlisted(
-    source: PluginSource, unimplemented: frozenset[str], quirks: Quirks
+    source: PluginSource, listed: tuple[str, ...], unimplemented: frozenset[str], quirks: Quirks
 ) -> list[Diagnostic]:
     """bin/generate stops at a command of its usage lists that is neither a subcommand nor
     unimplemented; docgen leaves such commands out."""
     files = {entry.name for entry in source.subcommands}
-    missing = [
-        name
-        for section in source.settings.sections
-        for name in section.commands
-        if name not in files and name not in unimplemented
-    ]
+    missing = [name for name in listed if name not in files and name not in unimplemented]
     if not missing:
         return []
     why = f"the usage sections list {', '.join(missing)}, neither subcommands nor unimplemented"
@@ -123,14 +117,17 @@ def _unlisted(
 
 
 def _commands(
-    source: PluginSource, values: ConfigValues, expand: Callable[[str], str], quirks: Quirks
+    source: PluginSource,
+    values: ConfigValues,
+    expand: Callable[[str], str],
+    listed: tuple[str, ...],
+    quirks: Quirks,
 ) -> tuple[tuple[Command, ...], list[Diagnostic]]:
     """The implemented commands, in file name order, each with its docs/ fragment where
     the mode documents it; warnings for fragments that no command uses."""
     scripts, warnings = _entries(source, values.unimplemented, quirks)
-    warnings.extend(_unlisted(source, values.unimplemented, quirks))
-    listed = {name for section in source.settings.sections for name in section.commands}
-    documented = compat.documented(quirks, listed, {s.name for s in scripts})
+    warnings.extend(_unlisted(source, listed, values.unimplemented, quirks))
+    documented = compat.documented(quirks, set(listed), {s.name for s in scripts})
     fragments = {fragment.name: fragment for fragment in source.fragments}
     commands: list[Command] = []
     for script in scripts:
@@ -172,28 +169,47 @@ def _sections(
     return tuple(shown)
 
 
-def build(source: PluginSource, quirks: Quirks) -> tuple[Readme, tuple[Diagnostic, ...]]:
-    values, resolver = read_values(source.config, source.dockerfile.image, quirks)
-    image, image_warnings = _image(source.dockerfile, quirks)
-    expand = _expander(values, image, quirks, resolver)
-    commands, command_warnings = _commands(source, values, expand, quirks)
-    sponsors, sponsor_warnings = compat.sponsors(quirks, source.metadata)
+def _boilerplate(profile: Profile, settings: Settings) -> Boilerplate:
+    """The profile's boilerplate with docgen.toml's own values and section edits."""
+    sections = apply_section_edits(
+        profile.boilerplate.sections, settings.section_edits, settings.path
+    )
+    return profile.boilerplate._replace(
+        dokku_version=settings.dokku_version or profile.boilerplate.dokku_version,
+        install=settings.install or profile.boilerplate.install,
+        sections=sections,
+    )
+
+
+def build(source: PluginSource, profile: Profile) -> tuple[Readme, tuple[Diagnostic, ...]]:
+    quirks = profile.quirks
     settings = source.settings
+    boilerplate = _boilerplate(profile, settings)
+    listed = tuple(name for section in boilerplate.sections for name in section.commands)
+    values, resolver = read_values(source.config, source.dockerfile.image, quirks)
+    image, image_warnings = _image(source, values.prefix, quirks)
+    image_warnings.extend(compat.port_warnings(quirks, source.config.path, values.ports))
+    expand = _expander(values, image.substituted, quirks, resolver)
+    commands, command_warnings = _commands(source, values, expand, listed, quirks)
+    sponsors, sponsor_warnings = compat.sponsors(quirks, source.metadata)
     readme = Readme(
         prefix=values.prefix,
         variable=values.variable,
         alias=values.alias,
         scheme=values.scheme,
-        image=image,
+        image=image.image,
         ports=values.ports,
         unimplemented=tuple(sorted(values.unimplemented)),
         config_options=values.config_options,
         sponsors=sponsors,
         commands=commands,
-        sections=_sections(settings.sections, commands, quirks),
+        sections=_sections(boilerplate.sections, commands, quirks),
         disable_pull_variable=values.disable_pull_variable,
         repository=f"{settings.owner}/{settings.repository or 'dokku-' + values.prefix}",
         settings=settings,
+        boilerplate=boilerplate,
+        profile=profile.name,
+        listed=listed,
     )
     warnings = (
         *source.warnings,

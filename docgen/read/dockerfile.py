@@ -118,5 +118,16 @@ def parse_dockerfile(text: str, path: str) -> DockerfileSource:
 
 
 def read_dockerfile(root: Path) -> DockerfileSource:
+    """The Dockerfile's readings. A missing one is an error only where the image is needed:
+    versions of bin/generate before 2021-02 read none."""
     path = root / "Dockerfile"
+    if not path.exists() and not path.is_symlink():
+        missing = DocgenError(
+            "missing Dockerfile",
+            path=display(path),
+            hint="a Dokku datastore plugin needs a Dockerfile",
+        )
+        return DockerfileSource(
+            display(path), None, missing, None, (None, "there is no Dockerfile")
+        )
     return parse_dockerfile(read_text(root, path, what="Dockerfile"), display(path))

@@ -50,5 +50,14 @@ def parse_metadata(text: str, path: str) -> PluginMetadata:
 
 
 def read_metadata(root: Path) -> PluginMetadata:
+    """plugin.toml's readings. A missing one is an error only where its sponsors are needed:
+    versions of bin/generate before 2020-09a read none."""
     path = root / "plugin.toml"
+    if not path.exists() and not path.is_symlink():
+        missing = DocgenError(
+            "missing plugin.toml",
+            path=display(path),
+            hint="a Dokku datastore plugin needs a plugin.toml",
+        )
+        return PluginMetadata(display(path), "", "", (), None, missing, exists=False)
     return parse_metadata(read_text(root, path, what="plugin.toml"), display(path))

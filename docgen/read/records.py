@@ -72,6 +72,7 @@ class PluginMetadata(NamedTuple):
     sponsors: tuple[str, ...]  # as TOML reads them
     sponsors_line: tuple[int, str] | None = None  # the last raw line starting with sponsors
     problem: DocgenError | None = None  # why TOML cannot read the file (then no sponsors)
+    exists: bool = True  # False: there is no plugin.toml (problem says so)
 
 
 class SourceLine(NamedTuple):

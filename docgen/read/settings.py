@@ -8,7 +8,6 @@ valid name where there is one, so that a typo never silently does nothing.
 from __future__ import annotations
 
 import difflib
-import functools
 import string
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -17,7 +16,6 @@ from typing import Any, NamedTuple
 from docgen.errors import DocgenError
 from docgen.read.files import BOM, display, inside, outside_link, read_text
 from docgen.read.toml import key_line, parse_toml
-from docgen.templates_dir import default_templates
 
 SETTINGS_FILE = "docgen.toml"
 BADGES = ("ci", "irc")
@@ -31,7 +29,6 @@ TOP_BLOCKS = (
     "commands",
     "usage",
 )
-INSTALL = "sudo dokku plugin:install https://github.com/{repository}.git --name {prefix}"
 INSTALL_FIELDS = ("prefix", "repository", "owner", "name")
 _SEE = "see docgen's README, Customising the README"
 
@@ -57,8 +54,29 @@ class TopSection(NamedTuple):
     line: int | None = None  # the line of docgen.toml that names the file
 
 
+class SectionEdit(NamedTuple):
+    """One [sections.<key>] table of docgen.toml, its types checked. apply_section_edits
+    applies the edits, in file order, to the usage sections of the chosen profile."""
+
+    key: str
+    line: int | None  # of the [sections.<key>] table
+    title: str | None = None
+    intro: str | None = None
+    commands: tuple[str, ...] | None = None
+    prepend: tuple[str, ...] = ()
+    add: tuple[str, ...] = ()
+    drop_paragraphs: tuple[str, ...] = ()
+    drop_line: int | None = None
+    after: str | None = None
+    after_line: int | None = None
+    remove: bool = False
+    named: tuple[tuple[str, int | None], ...] = ()  # the commands it names, with their line
+
+
 class Settings(NamedTuple):
-    compat: bool = True
+    """What docgen.toml says; None (or no edit) leaves the chosen profile's value."""
+
+    compat: bool | str = True  # True: the newest profile; False: corrected mode; or a profile
     owner: str = "dokku"
     repository: str = ""  # "" means dokku-<prefix>
     branch: str = "master"
@@ -66,20 +84,21 @@ class Settings(NamedTuple):
     badges: tuple[str, ...] = BADGES
     banner: str = ""
     notice: str = ""  # a Markdown paragraph after the description
-    dokku_version: str = "0.19.x+"
+    dokku_version: str | None = None  # the Requirements and Installation lines
     docker_version: str = "1.8.x"
-    install: str = INSTALL  # the install command, with {prefix}, {repository}, {owner}, {name}
+    install: str | None = None  # the install command, with {prefix}, {repository}, {owner}, {name}
     image_link: bool = True  # the image in the description links to its page
-    sections: tuple[Section, ...] = ()
+    section_edits: tuple[SectionEdit, ...] = ()
     top_sections: tuple[TopSection, ...] = ()
     templates: Path | None = None  # a folder of template overrides
     path: str = ""  # docgen.toml as messages show it; "" when the plugin has none
+    compat_line: int | None = None  # the line of docgen.toml's compat key
 
 
 # Each key of docgen.toml outside the [sections] and [top_sections] tables: the Settings
 # field it sets and its type.
-_FIELDS: dict[str, tuple[str, type]] = {
-    "compat": ("compat", bool),
+_FIELDS: dict[str, tuple[str, type | tuple[type, ...]]] = {
+    "compat": ("compat", (bool, str)),
     "templates": ("templates", str),
     "repository.owner": ("owner", str),
     "repository.name": ("repository", str),
@@ -107,18 +126,9 @@ _SECTION_KEYS: dict[str, type] = {
 _TOP_SECTION_KEYS: dict[str, type] = {"title": str, "file": str, "after": str}
 
 
-@functools.lru_cache(maxsize=1)
-def _default_sections() -> tuple[Section, ...]:
-    """templates/sections.toml, read once per process (a batch run asks for every plugin)."""
-    path = default_templates() / "sections.toml"
-    data = parse_toml(path.read_text(encoding="utf-8"), str(path))
-    return tuple(
-        Section(s["key"], s["title"], s["intro"], tuple(s["commands"])) for s in data["section"]
-    )
-
-
 def default_settings() -> Settings:
-    return Settings(sections=_default_sections())
+    """The settings of a plugin without docgen.toml."""
+    return Settings()
 
 
 def suggestion(name: str, choices: Iterable[str]) -> str:
@@ -149,11 +159,13 @@ class _File:
             )
         return self.error(f"unknown key {'.'.join(keys)}", keys, close or _SEE)
 
-    def expect(self, value: Any, kind: type, keys: Sequence[str]) -> Any:
+    def expect(self, value: Any, kind: type | tuple[type, ...], keys: Sequence[str]) -> Any:
         """``value`` if it has the type; lists become tuples of strings."""
         name = ".".join(keys)
         if not isinstance(value, kind):
-            message = f"{name} must be a {kind.__name__}, not {type(value).__name__}"
+            kinds = kind if isinstance(kind, tuple) else (kind,)
+            wanted = " or ".join(k.__name__ for k in kinds)
+            message = f"{name} must be a {wanted}, not {type(value).__name__}"
             raise self.error(message, keys, _SEE)
         if isinstance(value, list):
             if not all(isinstance(item, str) for item in value):
@@ -226,93 +238,113 @@ def _entry(table: str, key: str, raw: Any, allowed: dict[str, type], file: _File
     }
 
 
-def _index(sections: Sequence[Section], key: str) -> int | None:
-    return next((i for i, s in enumerate(sections) if s.key == key), None)
-
-
-def _paragraphs(key: str, intro: str, drop: Sequence[str], file: _File) -> str:
-    """The intro without the paragraphs that start with one of ``drop``."""
-    paragraphs = intro.split("\n\n")
-    for start in drop:
-        kept = [p for p in paragraphs if not p.startswith(start)]
-        if len(kept) == len(paragraphs):
-            starts = [p[: len(start)] for p in paragraphs]
-            hint = suggestion(start, starts) or "give the first words of a paragraph of the intro"
-            message = f"sections.{key}.drop_paragraphs: no paragraph starts with {start!r}"
-            raise file.error(message, ("sections", key, "drop_paragraphs"), hint)
-        paragraphs = kept
-    return "\n\n".join(paragraphs)
-
-
-def _named(key: str, entry: dict[str, Any], file: _File) -> tuple[tuple[str, int | None], ...]:
-    """The command names the entry gives, each with the line that gives it."""
-    return tuple(
+def _section_edit(key: str, raw: Any, file: _File) -> SectionEdit:
+    entry = _entry("sections", key, raw, _SECTION_KEYS, file)
+    named = tuple(
         (name, key_line(file.text, ("sections", key, field)))
         for field in ("prepend", "commands", "add")
         for name in entry.get(field, ())
     )
-
-
-def _changed(current: Section, entry: dict[str, Any], file: _File) -> Section:
-    commands = entry.get("commands", current.commands)
-    commands = (*entry.get("prepend", ()), *commands, *entry.get("add", ()))
-    intro = entry.get("intro", current.intro)
-    intro = _paragraphs(current.key, intro, entry.get("drop_paragraphs", ()), file)
-    return Section(
-        current.key,
-        entry.get("title", current.title),
-        intro,
-        commands,
-        (*current.named, *_named(current.key, entry, file)),
+    return SectionEdit(
+        key=key,
+        line=key_line(file.text, ("sections", key)),
+        title=entry.get("title"),
+        intro=entry.get("intro"),
+        commands=entry.get("commands"),
+        prepend=entry.get("prepend", ()),
+        add=entry.get("add", ()),
+        drop_paragraphs=entry.get("drop_paragraphs", ()),
+        drop_line=key_line(file.text, ("sections", key, "drop_paragraphs")),
+        after=entry.get("after"),
+        after_line=key_line(file.text, ("sections", key, "after")),
+        remove=entry.get("remove", False),
+        named=named,
     )
 
 
-def _new_section(key: str, entry: dict[str, Any], known: Sequence[str], file: _File) -> Section:
+def _index(sections: Sequence[Section], key: str) -> int | None:
+    return next((i for i, s in enumerate(sections) if s.key == key), None)
+
+
+def _paragraphs(edit: SectionEdit, intro: str, path: str) -> str:
+    """The intro without the paragraphs that start with one of the edit's drop_paragraphs."""
+    paragraphs = intro.split("\n\n")
+    for start in edit.drop_paragraphs:
+        kept = [p for p in paragraphs if not p.startswith(start)]
+        if len(kept) == len(paragraphs):
+            starts = [p[: len(start)] for p in paragraphs]
+            hint = suggestion(start, starts) or "give the first words of a paragraph of the intro"
+            message = f"sections.{edit.key}.drop_paragraphs: no paragraph starts with {start!r}"
+            raise DocgenError(message, path=path, line=edit.drop_line, hint=hint)
+        paragraphs = kept
+    return "\n\n".join(paragraphs)
+
+
+def _changed(current: Section, edit: SectionEdit, path: str) -> Section:
+    commands = current.commands if edit.commands is None else edit.commands
+    intro = current.intro if edit.intro is None else edit.intro
+    return Section(
+        current.key,
+        current.title if edit.title is None else edit.title,
+        _paragraphs(edit, intro, path),
+        (*edit.prepend, *commands, *edit.add),
+        (*current.named, *edit.named),
+    )
+
+
+def _new_section(edit: SectionEdit, known: Sequence[str], path: str) -> Section:
     """A section docgen.toml adds: it must have a title, so that a typo in the name of a
     default section cannot quietly create an empty one."""
-    if "title" not in entry:
-        hint = suggestion(key, known)
+    if edit.title is None:
+        hint = suggestion(edit.key, known)
         hint = f"{hint} a new section needs a title" if hint else "a new section needs a title"
-        raise file.error(f"sections.{key} is no section", ("sections", key), hint)
-    return _changed(Section(key, entry["title"], "", ()), entry, file)
+        raise DocgenError(
+            f"sections.{edit.key} is no section", path=path, line=edit.line, hint=hint
+        )
+    return _changed(Section(edit.key, edit.title, "", ()), edit, path)
 
 
-def _place(sections: list[Section], section: Section, after: str, file: _File) -> None:
-    position = _index(sections, after)
+def _place(sections: list[Section], section: Section, edit: SectionEdit, path: str) -> None:
+    position = _index(sections, edit.after or "")
     if position is None:
         known = [s.key for s in sections]
-        hint = suggestion(after, known) or f"choose from {', '.join(known)}"
-        message = f"sections.{section.key}.after names no section: {after}"
-        raise file.error(message, ("sections", section.key, "after"), hint)
+        hint = suggestion(edit.after or "", known) or f"choose from {', '.join(known)}"
+        message = f"sections.{section.key}.after names no section: {edit.after}"
+        raise DocgenError(message, path=path, line=edit.after_line, hint=hint)
     sections.insert(position + 1, section)
 
 
-def _sections(base: tuple[Section, ...], table: dict[str, Any], file: _File) -> tuple[Section, ...]:
-    """The default sections with docgen.toml's changes, additions and removals applied."""
-    sections = list(base)
-    for key, raw in table.items():
-        entry = _entry("sections", key, raw, _SECTION_KEYS, file)
-        index = _index(sections, key)
+def _removed(sections: list[Section], edit: SectionEdit, path: str) -> None:
+    index = _index(sections, edit.key)
+    if index is None:
         known = [s.key for s in sections]
-        if entry.get("remove", False):
-            if index is None:
-                hint = suggestion(key, known) or f"choose from {', '.join(known)}"
-                raise file.error(
-                    f"sections.{key}: no such section to remove", ("sections", key), hint
-                )
-            del sections[index]
+        hint = suggestion(edit.key, known) or f"choose from {', '.join(known)}"
+        message = f"sections.{edit.key}: no such section to remove"
+        raise DocgenError(message, path=path, line=edit.line, hint=hint)
+    del sections[index]
+
+
+def apply_section_edits(
+    base: tuple[Section, ...], edits: Sequence[SectionEdit], path: str
+) -> tuple[Section, ...]:
+    """The usage sections of a profile with docgen.toml's changes, additions and removals
+    applied in file order; an edit that matches nothing is an error naming its line."""
+    sections = list(base)
+    for edit in edits:
+        if edit.remove:
+            _removed(sections, edit, path)
             continue
+        index = _index(sections, edit.key)
         if index is None:
-            section = _new_section(key, entry, known, file)
+            section = _new_section(edit, [s.key for s in sections], path)
         else:
-            section = _changed(sections[index], entry, file)
-        if index is not None and "after" not in entry:
-            sections[index] = section
-            continue
-        if index is not None:
+            section = _changed(sections[index], edit, path)
+            if edit.after is None:
+                sections[index] = section
+                continue
             del sections[index]
-        if "after" in entry:
-            _place(sections, section, entry["after"], file)
+        if edit.after is not None:
+            _place(sections, section, edit, path)
         else:
             sections.append(section)
     return tuple(sections)
@@ -352,22 +384,23 @@ def parse_settings(text: str, path: str, root: Path) -> Settings:
     file = _File(text, path)
     sections = file.expect(data.get("sections", {}), dict, ("sections",))
     top = file.expect(data.get("top_sections", {}), dict, ("top_sections",))
-    return default_settings()._replace(
+    return Settings(
         **_fields(data, file, root),
-        sections=_sections(_default_sections(), sections, file),
+        section_edits=tuple(_section_edit(key, raw, file) for key, raw in sections.items()),
         top_sections=_top_sections(top, file),
         path=path,
+        compat_line=key_line(text, ("compat",)),
     )
 
 
 def check_commands(settings: Settings, names: Iterable[str]) -> None:
     """Every command that docgen.toml names is a subcommand of the plugin."""
     known = set(names)
-    for section in settings.sections:
-        for name, line in section.named:
+    for edit in settings.section_edits:
+        for name, line in edit.named:
             if name not in known:
                 hint = suggestion(name, known) or "name a file of subcommands/"
-                message = f"sections.{section.key} names {name}, which is no subcommand"
+                message = f"sections.{edit.key} names {name}, which is no subcommand"
                 raise DocgenError(message, path=settings.path, line=line, hint=hint)
 
 

@@ -37,7 +37,8 @@ def to_data(readme: Readme) -> dict[str, Any]:
             "scheme": readme.scheme,
             "repository": readme.repository,
             "official": readme.settings.official,
-            "compat": readme.settings.compat,
+            "compat": readme.profile != "corrected",
+            "profile": readme.profile,
         },
         "image": {
             "name": readme.image.name,

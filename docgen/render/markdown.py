@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 from docgen import __version__
 from docgen.build import compat
-from docgen.build.compat import Quirks
 from docgen.build.model import Command, Readme
+from docgen.build.profiles import Profile
 from docgen.cache import cache_dir
 from docgen.errors import DocgenError
 from docgen.templates_dir import default_templates
@@ -26,9 +26,10 @@ except ImportError:  # pragma: no cover - an interpreter built without it
 MAIN_TEMPLATE = "README.md.j2"
 
 
-def environment(overrides: Path | None = None) -> jinja2.Environment:
-    """Templates from the plugin's override folder first, then docgen's defaults. The
-    defaults are also reachable as ``docgen/<name>``, so that an override of
+def environment(overrides: Path | None = None, layout: str = "") -> jinja2.Environment:
+    """Templates from the plugin's override folder first, then the layout of the profile
+    (templates/profiles/<layout>/, for a version with a layout of its own), then docgen's
+    defaults. The defaults are also reachable as ``docgen/<name>``, so that an override of
     README.md.j2 can ``{% extends "docgen/README.md.j2" %}``."""
     import jinja2
 
@@ -36,6 +37,8 @@ def environment(overrides: Path | None = None) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = []
     if overrides is not None:
         loaders.append(jinja2.FileSystemLoader(str(overrides)))
+    if layout:
+        loaders.append(jinja2.FileSystemLoader(str(default_templates() / "profiles" / layout)))
     loaders.append(jinja2.PrefixLoader({"docgen": defaults}))
     loaders.append(defaults)
     compiled = cache_dir("templates")
@@ -90,18 +93,18 @@ def _model_text(readme: Readme) -> str:
     return repr((readme._replace(commands=(), sections=()), commands, sections, written))
 
 
-def _render_key(readme: Readme, quirks: Quirks, overrides: Path | None) -> str:
+def _render_key(readme: Readme, profile: Profile, overrides: Path | None) -> str:
     """A digest of everything the rendered text depends on: the model, the quirks, every
     template file (defaults and overrides), and the versions of docgen and jinja2."""
     digest = blake2b(f"{__version__}|{_jinja_stamp()}".encode(), digest_size=32)
-    digest.update(f"{_model_text(readme)}|{quirks!r}".encode())
+    digest.update(f"{_model_text(readme)}|{profile.quirks!r}|{profile.templates}".encode())
     for folder in (default_templates(), overrides):
         if folder is not None:
             digest.update(_templates_digest(folder))
     return digest.hexdigest()
 
 
-def render(readme: Readme, quirks: Quirks, overrides: Path | None = None) -> str:
+def render(readme: Readme, profile: Profile, overrides: Path | None = None) -> str:
     """The README text. Rendering is a pure function of the model and the templates, so
     its result is kept in the cache folder, keyed by a digest of both: an unchanged plugin
     is rendered again without importing jinja2."""
@@ -110,13 +113,13 @@ def render(readme: Readme, quirks: Quirks, overrides: Path | None = None) -> str
             "template folder not found", path=str(overrides), hint="fix templates in docgen.toml"
         )
     folder = cache_dir("readmes")
-    cached = folder / f"{_render_key(readme, quirks, overrides)}.md" if folder else None
+    cached = folder / f"{_render_key(readme, profile, overrides)}.md" if folder else None
     if cached is not None:
         try:
             return cached.read_text(encoding="utf-8")
         except OSError:
             pass
-    text = _render(readme, quirks, overrides)
+    text = _render(readme, profile, overrides)
     if cached is not None:
         try:
             temporary = cached.with_suffix(f".{os.getpid()}.tmp")
@@ -127,18 +130,18 @@ def render(readme: Readme, quirks: Quirks, overrides: Path | None = None) -> str
     return text
 
 
-def _render(readme: Readme, quirks: Quirks, overrides: Path | None) -> str:
+def _render(readme: Readme, profile: Profile, overrides: Path | None) -> str:
     import jinja2
 
     from docgen.render.overrides import check_overrides
 
     try:
-        env = environment(overrides)
+        env = environment(overrides, profile.templates)
         if overrides is not None:
             check_overrides(env, overrides, default_templates())
         template = env.get_template(MAIN_TEMPLATE)
         text = template.render(
-            readme=readme, settings=readme.settings, quirks=quirks, compat=compat
+            readme=readme, settings=readme.settings, quirks=profile.quirks, compat=compat
         )
     except jinja2.TemplateSyntaxError as error:
         raise DocgenError(
@@ -154,4 +157,4 @@ def _render(readme: Readme, quirks: Quirks, overrides: Path | None) -> str:
             path=str(overrides or default_templates()),
             hint="a template must not include or extend itself",
         ) from None
-    return compat.finish(quirks, text)
+    return compat.finish(profile.quirks, text)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from docgen.build import compat
-from docgen.build.compat import COMPAT, CORRECTED, Quirks
+from docgen.build.compat import COMPAT, CORRECTED, ERA_DOCS, Quirks
 
 # --- A10: literal substitution ------------------------------------------------------------
 
@@ -389,9 +389,10 @@ QUIRK_NAMES = [
 
 
 def test_quirks_table_covers_every_field() -> None:
+    """Every field of Quirks is a quirk (QUIRK_DOCS) or what an older version did (ERA_DOCS)."""
     table = Quirks.table()
-    assert [row[0] for row in table] == list(Quirks._fields)
     assert [row[0] for row in table] == QUIRK_NAMES
+    assert [*QUIRK_NAMES, *ERA_DOCS] == list(Quirks._fields)
 
 
 @pytest.mark.parametrize("row", Quirks.table(), ids=lambda row: row[0])
@@ -422,12 +423,28 @@ def test_quirks_table_cites_the_spec() -> None:
     ]
 
 
+NEWEST_ERA = {
+    "substitution_set": "A10",
+    "sentence_style": "S4",
+    "flag_list": True,
+    "options_default": True,
+    "docs_injection": True,
+    "usage_line_strip": True,
+    "final_newline": True,
+    "unimplemented_read": True,
+    "image_from": "dockerfile",
+    "hub_link": "r",
+    "sponsors_read": True,
+}
+
+
 def test_compat_switches_every_quirk_on() -> None:
-    assert COMPAT._asdict() == dict.fromkeys(QUIRK_NAMES, True)
+    assert COMPAT._asdict() == {**dict.fromkeys(QUIRK_NAMES, True), **NEWEST_ERA}
 
 
 def test_corrected_switches_every_quirk_off() -> None:
-    assert CORRECTED._asdict() == dict.fromkeys(QUIRK_NAMES, False)
+    """Corrected mode has no quirk, and does what the newest version did otherwise."""
+    assert CORRECTED._asdict() == {**dict.fromkeys(QUIRK_NAMES, False), **NEWEST_ERA}
 
 
 def test_default_quirks_are_compat() -> None:

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from docgen.build.profiles import newest
 from docgen.errors import DocgenError
 from docgen.read.settings import (
     BADGES,
-    INSTALL,
     Section,
     Settings,
     TopSection,
+    apply_section_edits,
     check_commands,
     default_settings,
     parse_settings,
@@ -38,19 +39,30 @@ def _error(text: str) -> str:
 
 def _defaults_but_path(settings: Settings) -> Settings:
     assert settings.path == PATH
-    return settings._replace(path="")
+    return settings._replace(path="", compat_line=None)
 
 
-def _sections(settings: Settings) -> list[tuple[str, str, tuple[str, ...]]]:
-    return [(s.key, s.title, s.commands) for s in settings.sections]
+def _applied(text: str) -> tuple[Section, ...]:
+    """The newest profile's usage sections with the edits of docgen.toml ``text``."""
+    base = newest().boilerplate.sections
+    return apply_section_edits(base, _parse(text).section_edits, PATH)
+
+
+def _sections(sections: tuple[Section, ...]) -> list[tuple[str, str, tuple[str, ...]]]:
+    return [(s.key, s.title, s.commands) for s in sections]
+
+
+def _applied_error(text: str) -> str:
+    with pytest.raises(DocgenError) as raised:
+        _applied(text)
+    return str(raised.value)
 
 
 # --- defaults -----------------------------------------------------------------------------
 
 
 def test_default_settings() -> None:
-    settings = default_settings()
-    assert settings._replace(sections=()) == Settings(
+    assert default_settings() == Settings(
         compat=True,
         owner="dokku",
         repository="",
@@ -58,21 +70,22 @@ def test_default_settings() -> None:
         official=True,
         badges=("ci", "irc"),
         banner="",
-        dokku_version="0.19.x+",
+        dokku_version=None,
         docker_version="1.8.x",
         notice="",
-        install=INSTALL,
+        install=None,
         image_link=True,
-        sections=(),
+        section_edits=(),
         top_sections=(),
         templates=None,
         path="",
+        compat_line=None,
     )
     assert BADGES == ("ci", "irc")
 
 
 def test_default_sections_follow_a8() -> None:
-    assert _sections(default_settings()) == [
+    assert _sections(_applied("")) == [
         ("basic", "Basic Usage", ("create", "info", "list", "logs", "link", "unlink", "set")),
         (
             "lifecycle",
@@ -112,7 +125,7 @@ def test_default_sections_follow_a8() -> None:
 
 
 def test_default_intros() -> None:
-    intros = {s.key: s.intro for s in default_settings().sections}
+    intros = {s.key: s.intro for s in _applied("")}
     assert intros["basic"] == ""
     assert (
         intros["lifecycle"]
@@ -218,7 +231,7 @@ def test_unknown_key_is_named(text: str, message: str) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ('compat = "yes"', ":1: error: compat must be a bool, not str"),
+        ("compat = 1", ":1: error: compat must be a bool or str, not int"),
         ("templates = 1", ":1: error: templates must be a str, not int"),
         ("repository = 3", ":1: error: repository must be a dict, not int"),
         ('readme = "x"', ":1: error: readme must be a dict, not str"),
@@ -335,7 +348,14 @@ def test_wrong_type(text: str, message: str) -> None:
     ],
 )
 def test_invalid_value(text: str, message: str) -> None:
-    assert _error(text) == f"{PATH}{message}"
+    """Types and values are checked when docgen.toml is read, section edits when they are
+    applied to the profile's sections: both name the line."""
+    try:
+        parse_settings(text, PATH, ROOT)
+    except DocgenError as error:
+        assert str(error) == f"{PATH}{message}"
+        return
+    assert _applied_error(text) == f"{PATH}{message}"
 
 
 def test_invalid_toml() -> None:
@@ -344,26 +364,26 @@ def test_invalid_toml() -> None:
 
 # --- sections -----------------------------------------------------------------------------
 def test_sections_add_appends_commands() -> None:
-    settings = _parse('[sections.basic]\nadd = ["destroy", "ca-import"]')
-    assert settings.sections[0] == Section(
+    sections = _applied('[sections.basic]\nadd = ["destroy", "ca-import"]')
+    assert sections[0] == Section(
         "basic",
         "Basic Usage",
         "",
         ("create", "info", "list", "logs", "link", "unlink", "set", "destroy", "ca-import"),
         (("destroy", 2), ("ca-import", 2)),
     )
-    assert [s.key for s in settings.sections] == DEFAULT_KEYS
+    assert [s.key for s in sections] == DEFAULT_KEYS
 
 
 def test_sections_commands_replace_then_add() -> None:
-    settings = _parse('[sections.basic]\ncommands = ["create", "list"]\nadd = ["destroy"]')
-    assert settings.sections[0].commands == ("create", "list", "destroy")
+    sections = _applied('[sections.basic]\ncommands = ["create", "list"]\nadd = ["destroy"]')
+    assert sections[0].commands == ("create", "list", "destroy")
 
 
 def test_sections_title_and_intro_change_in_place() -> None:
-    settings = _parse('[sections.data]\ntitle = "Data"\nintro = "Move data:"')
-    assert settings.sections[3] == Section("data", "Data", "Move data:", ("import", "export"))
-    assert [s.key for s in settings.sections] == DEFAULT_KEYS
+    sections = _applied('[sections.data]\ntitle = "Data"\nintro = "Move data:"')
+    assert sections[3] == Section("data", "Data", "Move data:", ("import", "export"))
+    assert [s.key for s in sections] == DEFAULT_KEYS
 
 
 @pytest.mark.parametrize(
@@ -398,24 +418,24 @@ def test_sections_title_and_intro_change_in_place() -> None:
     ],
 )
 def test_sections_order(text: str, keys: list[str]) -> None:
-    assert [s.key for s in _parse(text).sections] == keys
+    assert [s.key for s in _applied(text)] == keys
 
 
 def test_new_section() -> None:
-    settings = _parse('[sections.ca-certs]\ntitle = "CA certificates"\nadd = ["ca-import"]')
-    assert settings.sections[-1] == Section(
+    sections = _applied('[sections.ca-certs]\ntitle = "CA certificates"\nadd = ["ca-import"]')
+    assert sections[-1] == Section(
         "ca-certs", "CA certificates", "", ("ca-import",), (("ca-import", 3),)
     )
 
 
 def test_new_prose_section() -> None:
-    settings = _parse('[sections.notes]\ntitle = "Notes"\nintro = "Some notes."\nafter = "basic"')
-    assert settings.sections[1] == Section("notes", "Notes", "Some notes.", ())
+    sections = _applied('[sections.notes]\ntitle = "Notes"\nintro = "Some notes."\nafter = "basic"')
+    assert sections[1] == Section("notes", "Notes", "Some notes.", ())
 
 
 def test_moved_section_keeps_its_content() -> None:
-    settings = _parse('[sections.data]\nafter = "basic"\nadd = ["clone"]')
-    assert settings.sections[1] == Section(
+    sections = _applied('[sections.data]\nafter = "basic"\nadd = ["clone"]')
+    assert sections[1] == Section(
         "data",
         "Data Management",
         "The underlying service data can be imported and exported with the following commands:",
@@ -429,18 +449,18 @@ def test_templates_are_relative_to_the_root() -> None:
 
 
 def test_prepend_places_commands_first() -> None:
-    settings = _parse(
+    sections = _applied(
         '[sections.basic]\nprepend = ["destroy"]\ncommands = ["create"]\nadd = ["list"]'
     )
-    assert settings.sections[0].commands == ("destroy", "create", "list")
-    assert settings.sections[0].named == (("destroy", 2), ("create", 3), ("list", 4))
+    assert sections[0].commands == ("destroy", "create", "list")
+    assert sections[0].named == (("destroy", 2), ("create", 3), ("list", 4))
 
 
 def test_drop_paragraphs_keeps_the_others() -> None:
-    settings = _parse(
+    sections = _applied(
         '[sections.backups]\ndrop_paragraphs = ["If both passphrase", "The underlying core"]'
     )
-    intro = settings.sections[-1].intro.split("\n\n")
+    intro = sections[-1].intro.split("\n\n")
     assert [paragraph[:20] for paragraph in intro] == [
         "Datastore backups ar",
         "You may skip the `ba",

@@ -54,6 +54,7 @@ def test_plugin(data: dict[str, Any]) -> None:
         "repository": "dokku/dokku-meilisearch",
         "official": True,
         "compat": True,
+        "profile": "2025-08",
     }
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from docgen.build.compat import COMPAT, CORRECTED
+from docgen.build.profiles import corrected, newest, profiles
 from docgen.pipeline import generate
 from docgen.render import markdown as render_module
 from tests.plugin_factory import REPO
@@ -41,18 +41,20 @@ def test_render_memo_key_follows_the_model_the_quirks_and_the_templates(
     )
     result = generate(root)
     overrides = root / "tpl"
-    key = render_module._render_key(result.readme, COMPAT, overrides)
-    assert render_module._render_key(result.readme, COMPAT, overrides) == key
-    assert render_module._render_key(result.readme, CORRECTED, overrides) != key
+    key = render_module._render_key(result.readme, newest(), overrides)
+    assert render_module._render_key(result.readme, newest(), overrides) == key
+    assert render_module._render_key(result.readme, corrected(), overrides) != key
+    assert render_module._render_key(result.readme, profiles()[0], overrides) != key
     assert (
-        render_module._render_key(result.readme._replace(prefix="other"), COMPAT, overrides) != key
+        render_module._render_key(result.readme._replace(prefix="other"), newest(), overrides)
+        != key
     )
     render_module._templates_digest.cache_clear()
     (overrides / "README.md.j2").write_text(
         '{% extends "docgen/README.md.j2" %}\n{% block footer %}x{% endblock %}\n',
         encoding="utf-8",
     )
-    assert render_module._render_key(result.readme, COMPAT, overrides) != key
+    assert render_module._render_key(result.readme, newest(), overrides) != key
     render_module._templates_digest.cache_clear()
 
 
@@ -61,7 +63,7 @@ def test_render_memo_key_follows_each_command_and_each_section(
 ) -> None:
     """Sections name their commands by position in the key text: every change still shows."""
     readme = generate(plugin()).readme
-    key = render_module._render_key(readme, COMPAT, None)
+    key = render_module._render_key(readme, newest(), None)
     basic = readme.sections[0]
     create = basic.commands[0]
     renamed = create._replace(description="something else")
@@ -72,7 +74,7 @@ def test_render_memo_key_follows_each_command_and_each_section(
         readme._replace(sections=(basic._replace(title="Other"), *readme.sections[1:])),
         readme._replace(sections=readme.sections[::-1]),
     ]
-    keys = {render_module._render_key(changed, COMPAT, None) for changed in changes}
+    keys = {render_module._render_key(changed, newest(), None) for changed in changes}
     assert len(keys) == len(changes) and key not in keys
 
 
