@@ -69,6 +69,11 @@ def _existing(path: Path) -> str | None:
         raise DocgenError(f"cannot be read: {error.strerror}", path=str(path)) from None
 
 
+def committed(root: Path) -> str | None:
+    """The README.md of a plugin folder, normalised; None when there is none."""
+    return _existing(root / README)
+
+
 def inject(current: str, generated: str, shown: str) -> str:
     """Replace what stands between the markers with ``generated``; keep the rest."""
     starts, ends = current.count(START), current.count(END)
@@ -97,6 +102,14 @@ def compare(root: Path, generated: str) -> Comparison:
     return Comparison(path, current, wanted)
 
 
+def write_new(path: Path, text: str, *, force: bool) -> None:
+    """Write a file docgen creates (docgen.toml): never over an existing one without
+    ``force``; atomically, as the README."""
+    if (path.exists() or path.is_symlink()) and not force:
+        raise DocgenError("exists already", path=str(path), hint="use --force to replace it")
+    write(Comparison(path, None, text))
+
+
 def write(comparison: Comparison) -> None:
     """Atomically replace the README (temp file in the same folder, then rename), keeping
     its permission bits. Only called when the content changed."""
@@ -105,7 +118,9 @@ def write(comparison: Comparison) -> None:
 
     mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o644
     try:
-        descriptor, temporary = tempfile.mkstemp(prefix=".README.", suffix=".tmp", dir=path.parent)
+        descriptor, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+        )
     except OSError as error:
         raise DocgenError(f"cannot write here: {error.strerror}", path=str(path.parent)) from None
     try:

@@ -19,9 +19,8 @@ if TYPE_CHECKING:
 
 STDOUT_USAGE = "--stdout and --format take exactly one PATH and no --check"
 FORMATS = ("markdown", "json", "html")
-SUBCOMMANDS = (
-    "lint",
-)  # the visible commands of cli(); a first argument with another name is a PATH
+# The visible commands of cli(); a first argument with another name is a PATH.
+SUBCOMMANDS = ("lint", "init")
 HELP_OPTIONS = ["-h", "--help"]
 
 
@@ -32,9 +31,16 @@ class RenderInvocation(NamedTuple):
     check: bool = False
     quiet: bool = False
     stdout: bool = False  # print the one plugin's README (or model) instead
-    compat: bool | None = None  # None: what each plugin's docgen.toml says (default compat)
+    compat: bool | str | None = None  # None: docgen.toml's; True newest, False corrected, a profile
     strict: bool = False
     format: str = "markdown"
+
+
+class InitInvocation(NamedTuple):
+    """``docgen init [--force] [PATH]``"""
+
+    path: Path = Path(".")
+    force: bool = False
 
 
 class LintInvocation(NamedTuple):
@@ -80,12 +86,18 @@ def fast_invocation(args: Sequence[str]) -> RenderInvocation | None:
     )
 
 
+def _profile_options(args: list[str]) -> list[str]:
+    """``--compat=NAME`` is ``--profile NAME``: a bare ``--compat`` takes no value, so that
+    ``docgen --compat plugin`` keeps plugin a PATH."""
+    return [f"--profile={a[len('--compat=') :]}" if a.startswith("--compat=") else a for a in args]
+
+
 def click_main(args: list[str]) -> int:
     """Read ``args`` with click and run the command; usage errors are printed, exit 2."""
     import click
 
     try:
-        result = cli().main(args=args, prog_name="docgen", standalone_mode=False)
+        result = cli().main(args=_profile_options(args), prog_name="docgen", standalone_mode=False)
     except click.exceptions.Exit as done:
         return int(done.exit_code)
     except click.ClickException as error:
@@ -162,10 +174,24 @@ def cli() -> click.Group:
         default=None,
         help="Reproduce bin/generate exactly (default), or render what it meant.",
     )
+    @click.option(
+        "--profile",
+        "profile",
+        metavar="NAME",
+        default=None,
+        help="Reproduce the bin/generate of compat profile NAME (e.g. 2023-02b); "
+        "also written --compat=NAME.",
+    )
     @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 2).")
     @click.version_option(__version__, "--version", prog_name="docgen")
     def render(
-        paths: tuple[Path, ...], fmt: str | None, stdout: bool, check: bool, **flags: bool
+        paths: tuple[Path, ...],
+        fmt: str | None,
+        stdout: bool,
+        check: bool,
+        compat: bool | None,
+        profile: str | None,
+        **flags: bool,
     ) -> int:
         """Render README.md of each Dokku datastore plugin in PATH (default: the current
         folder). `docgen lint --help` for the linter.
@@ -178,10 +204,32 @@ def cli() -> click.Group:
         stdout = stdout or fmt is not None
         if stdout and not _stdout_usage_ok(paths, check):
             raise click.UsageError(STDOUT_USAGE)
+        if profile is not None and compat is not None:
+            raise click.UsageError("--compat=NAME and --compat/--no-compat: give one of them")
         invocation = RenderInvocation(
-            paths, check=check, stdout=stdout, format=fmt or "markdown", **flags
+            paths,
+            check=check,
+            stdout=stdout,
+            format=fmt or "markdown",
+            compat=profile if profile is not None else compat,
+            **flags,
         )
         return run_render(invocation)
+
+    @group.command(name="init", context_settings=settings)
+    @click.argument("path", default=".", type=click.Path(path_type=Path), metavar="[PATH]")
+    @click.option("--force", is_flag=True, help="Replace an existing docgen.toml.")
+    def init(path: Path, force: bool) -> int:
+        """Write the docgen.toml with which docgen writes PATH's README.md as it is.
+
+        docgen renders the plugin with every compat profile (one per released bin/generate)
+        and keeps the nearest; it never runs the plugin's code. Exit 0 with zero diff, 1
+        when some lines still differ (each shown with the setting that would express it),
+        2 on bad input.
+        """
+        from docgen.cli.init import run_init
+
+        return run_init(InitInvocation(path, force))
 
     @group.command(name="lint", context_settings=settings)
     @click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATH]...")

@@ -100,6 +100,16 @@ def decode(data: bytes, shown: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def read_bytes(root: Path, path: Path) -> bytes:
+    """The bytes of a regular file of the plugin, not through a symlink out of it."""
+    if path.is_symlink() and not inside(root, path):
+        raise outside_link(path)
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise DocgenError(f"cannot be read: {error.strerror}", path=display(path)) from None
+
+
 def read_text(root: Path, path: Path, *, what: str) -> str:
     """The text of one plugin file: a regular file, or a symlink to one inside the plugin.
     Callers check each folder once (root, subcommands/, docs/), so an entry that is not a

@@ -97,7 +97,7 @@ def test_click_reads_the_same(args: list[str]) -> None:
     if simple is None:
         return
     params = cli().commands["render"].make_context("docgen", list(args)).params
-    assert params.pop("fmt") is None
+    assert (params.pop("fmt"), params.pop("profile")) == (None, None)
     assert simple == RenderInvocation(**params)
 
 
@@ -164,7 +164,7 @@ def test_help_lists_the_render_options_and_the_lint_command(
     assert lines[0] == "Usage: docgen [OPTIONS] [PATH]..."
     assert "  -h, --help                     Show this message and exit." in lines
     commands = lines[lines.index("Commands:") + 1 :]
-    assert [line.split()[0] for line in commands] == ["lint"]
+    assert [line.split()[0] for line in commands] == ["init", "lint"]
 
 
 @pytest.mark.parametrize("name", ["render", "lint"])
@@ -179,3 +179,21 @@ def test_a_folder_named_like_a_command(
     assert main(["--check", name]) == 0
     assert capsys.readouterr().out == "1 current, 0 out of date, 0 errors\n"
     assert main([name, "--check"]) == (0 if name == "render" else 2)
+
+
+def test_compat_names_a_profile(capsys: pytest.CaptureFixture[str]) -> None:
+    """--compat=NAME renders with a profile; a bare --compat keeps the next word a PATH."""
+    from docgen.cli import main
+
+    assert main(["--stdout", "--compat=2023-01", str(SAMPLE)]) == 0
+    assert "Disabling `docker pull` calls" in capsys.readouterr().out
+    assert main(["--stdout", "--compat", str(SAMPLE)]) == 0
+    assert "Disabling `docker image pull` calls" in capsys.readouterr().out
+    assert main(["--stdout", "--compat=2023-1", str(SAMPLE)]) == 2
+    assert capsys.readouterr().err == (
+        "error: no compat profile 2023-1 (did you mean 2023-12?)\n"
+    )
+    assert main(["--stdout", "--compat=2023-01", "--no-compat", str(SAMPLE)]) == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "Error: --compat=NAME and --compat/--no-compat: give one of them"
+    )
