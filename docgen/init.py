@@ -195,6 +195,9 @@ def nearest(source: PluginSource, readme: str, script: Profile | None) -> Migrat
     """The profile whose README is nearest the committed one, with the settings the README
     shows, and the section edits that move commands where the README has them."""
     keys = inferred(readme, _prefix(readme))
+    own = _render(source, script, settings_text(script, keys)) if script else None
+    if own is not None and own.result.text == readme:  # zero diff wins: no need for the rest
+        return Migration(own.profile, own.settings, 0, (), script)
     found = [_render(source, p, settings_text(p, keys)) for p in profiles()]
     candidates = [c for c in found if c is not None]
     if not candidates:

@@ -48,6 +48,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -216,6 +217,62 @@ def check(
     return Result(name, DIFFERENT, lines, True)
 
 
+def _docgen_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(
+        p for p in (str(PROJECT_ROOT), env.get("PYTHONPATH", "")) if p
+    )
+    return env
+
+
+def check_own(
+    plugin: Path, docgen_cmd: Sequence[str], timeout: float, diff_lines: int, hide_script: bool
+) -> Result:
+    """Migrate one tree as a maintainer would: its own bin/generate writes README.md, then
+    ``docgen init`` picks a profile (with ``hide_script``, from the README alone), then
+    ``docgen --stdout`` must write that README again, byte for byte."""
+    name = plugin.name
+    with tempfile.TemporaryDirectory(prefix="parity-own-") as tmp:
+        work = Path(tmp) / plugin.name
+        work.mkdir()
+        copy_inputs(plugin, work)
+        (work / "bin").mkdir()
+        shutil.copyfile(plugin / "bin" / "generate", work / "bin" / "generate")
+        script = run([sys.executable, "bin/generate"], cwd=work, timeout=timeout)
+        if script.returncode != 0 or not (work / "README.md").is_file():
+            return Result(
+                name, SCRIPT_CRASH, [f"{SCRIPT_CRASH} {name}: {last_line(script.stderr)}"]
+            )
+        expected = (work / "README.md").read_bytes()
+        if hide_script:
+            shutil.rmtree(work / "bin")
+        env = _docgen_env()
+        init = run([*docgen_cmd, "init", str(work)], cwd=PROJECT_ROOT, timeout=timeout, env=env)
+        chosen = re.search(rb'compat = "([^"]+)"', init.stdout)
+        profile = chosen.group(1).decode() if chosen else "?"
+        got = run([*docgen_cmd, "--stdout", str(work)], cwd=PROJECT_ROOT, timeout=timeout, env=env)
+    label = f"{name} [{profile}]"
+    if got.returncode != 0 or "Traceback" in init.stderr + got.stderr:
+        detail = describe_stderr(init.stderr + got.stderr)
+        return Result(label, DOCGEN_ERROR, [f"{DOCGEN_ERROR} {label}: {detail}"], True)
+    if got.stdout == expected:
+        return Result(label, IDENTICAL, [f"{IDENTICAL}  {label}"])
+    lines = [f"{DIFFERENT} {label}", first_difference(expected, got.stdout)]
+    lines += unified_diff(expected, got.stdout, diff_lines)
+    return Result(label, DIFFERENT, lines, True)
+
+
+def per_profile(results: Sequence[Result]) -> str:
+    """Identical trees per profile docgen init chose, for --own."""
+    counts: dict[str, list[int]] = {}
+    for result in results:
+        profile = result.name.rsplit("[", 1)[-1].rstrip("]") if "[" in result.name else "?"
+        row = counts.setdefault(profile, [0, 0])
+        row[0] += result.verdict == IDENTICAL
+        row[1] += result.verdict != SCRIPT_CRASH
+    return "\n".join(f"  {p}: {ok}/{total}" for p, (ok, total) in sorted(counts.items()))
+
+
 def collect(dirs: Sequence[str], history: bool) -> list[Path]:
     """Resolve the plugin folders named on the command line."""
     plugins: list[Path] = []
@@ -280,6 +337,16 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="each DIR is a folder of plugin trees; check every subdirectory",
     )
     parser.add_argument(
+        "--own",
+        action="store_true",
+        help="run each tree's own bin/generate, then docgen init and docgen --stdout",
+    )
+    parser.add_argument(
+        "--hide-script",
+        action="store_true",
+        help="with --own: remove bin/generate before docgen init (the profile from the README)",
+    )
+    parser.add_argument(
         "--jobs", "-j", type=int, default=os.cpu_count() or 1, help="plugins checked at once"
     )
     parser.add_argument(
@@ -311,7 +378,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not plugins:
         print("parity: error: no plugin to check (give DIRs or --synthetic)", file=sys.stderr)
         return 2
-    if generate is None:
+    if generate is None or args.own:
         missing = [p for p in plugins if not (p / "bin" / "generate").is_file()]
         if missing:
             print(
@@ -322,16 +389,27 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     results: list[Result] = []
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        futures = [
-            pool.submit(check, p, generate, docgen_cmd, args.timeout, args.diff_lines)
-            for p in plugins
-        ]
+        if args.own:
+            futures = [
+                pool.submit(
+                    check_own, p, docgen_cmd, args.timeout, args.diff_lines, args.hide_script
+                )
+                for p in plugins
+            ]
+        else:
+            futures = [
+                pool.submit(check, p, generate, docgen_cmd, args.timeout, args.diff_lines)
+                for p in plugins
+            ]
         for future in futures:
             result = future.result()
             results.append(result)
             print("\n".join(result.lines), flush=True)
 
     print(summary(results))
+    if args.own:
+        print("identical per profile docgen init chose:")
+        print(per_profile(results))
     return 1 if any(r.failed for r in results) else 0
 
 
