@@ -56,3 +56,13 @@ def test_quirk_flags_are_read_only_in_compat() -> None:
     ]
     assert offenders == []
     assert reading.search(compat.read_text(encoding="utf-8"))
+
+
+def test_readme_lists_every_profile() -> None:
+    """README.md's profile table names each profile, its blobs and what it changed."""
+    from docgen.build.profiles import profiles
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for profile in profiles():
+        blobs = ", ".join(f"`{blob}`" for blob in profile.blobs)
+        assert f"| `{profile.name}` | {profile.shipped} | {blobs} | {profile.change} |" in readme
