@@ -66,3 +66,13 @@ def test_readme_lists_every_profile() -> None:
     for profile in profiles():
         blobs = ", ".join(f"`{blob}`" for blob in profile.blobs)
         assert f"| `{profile.name}` | {profile.shipped} | {blobs} | {profile.change} |" in readme
+
+
+def test_readme_names_the_distribution_and_the_python_it_needs() -> None:
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert (project["name"], project["requires-python"]) == ("dokku-docgen", ">=3.11")
+    assert project["scripts"] == {"docgen": "docgen.cli:console_entry"}
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "docgen needs Python 3.11 or later. Its distribution is named `dokku-docgen`" in readme
