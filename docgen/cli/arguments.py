@@ -157,7 +157,7 @@ def cli() -> click.Group:
         "--check", is_flag=True, help="Write nothing; exit 1 and show a diff if a README is stale."
     )
     @click.option(
-        "--quiet", "-q", is_flag=True, help="With --check: name stale READMEs, without the diff."
+        "--quiet", "-q", is_flag=True, help="Name only the stale READMEs: no diff, no summary line."
     )
     @click.option(
         "--stdout", is_flag=True, help="Print the rendered README of one plugin; write nothing."

@@ -16,8 +16,8 @@ def run_render(invocation: RenderInvocation) -> int:
     paths = invocation.paths or (Path("."),)
     report = Report(strict=invocation.strict)
     report.each(paths, lambda path: _check_or_write(path, invocation, report))
-    if invocation.check or len(paths) > 1:
-        echo(report.summary())
+    if not invocation.quiet:
+        echo(report.summary("out of date" if invocation.check else "rewritten"))
     return report.exit_code()
 
 

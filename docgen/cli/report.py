@@ -41,9 +41,11 @@ class Report:
         self.errors += 1
         return True
 
-    def summary(self) -> str:
+    def summary(self, stale: str) -> str:
+        """``1 current, 0 out of date, 0 errors``; ``stale`` says what happened to a stale
+        README: "out of date" (--check) or "rewritten" (write mode)."""
         errors = f"{self.errors} error" + ("s" if self.errors != 1 else "")
-        return f"{self.current} current, {self.stale} out of date, {errors}"
+        return f"{self.current} current, {self.stale} {stale}, {errors}"
 
     def exit_code(self) -> int:
         if self.errors:

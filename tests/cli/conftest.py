@@ -79,10 +79,11 @@ def assert_fails(
     assert code == 2, (code, out, err)
     assert err == [line]
     assert "Traceback" not in out
-    if mode == "check":
-        assert out == "0 current, 0 out of date, 1 error\n"
-    else:
-        assert out == ""
+    summary = {
+        "check": "0 current, 0 out of date, 1 error\n",
+        "write": "0 current, 0 rewritten, 1 error\n",
+    }
+    assert out == summary.get(mode, "")
     if readme_root is not None:
         assert readme_state(readme_root) == before
         assert temp_files(readme_root) == []

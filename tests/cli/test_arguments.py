@@ -122,12 +122,13 @@ def test_check_write_and_usage_exit_codes(tmp_path: Path) -> None:
         readme.write("stale\n")
     stale = _docgen("--check", "--quiet", str(plugin))
     assert stale.returncode == 1
-    assert stale.stdout.decode().splitlines() == [
-        f"{plugin}/README.md is out of date",
-        "0 current, 1 out of date, 0 errors",
-    ]
+    assert stale.stdout.decode().splitlines() == [f"{plugin}/README.md is out of date"]
     written = _docgen(str(plugin))  # the file is complete although the process ends at once
-    assert (written.returncode, written.stdout) == (1, f"wrote {plugin}/README.md\n".encode())
+    assert written.returncode == 1
+    assert written.stdout.decode().splitlines() == [
+        f"wrote {plugin}/README.md",
+        "0 current, 1 rewritten, 0 errors",
+    ]
     assert (plugin / "README.md").read_bytes() == (SAMPLE / "README.md").read_bytes()
     usage = _docgen("--bogus")
     assert usage.returncode == 2

@@ -55,7 +55,7 @@ def test_check_quiet_drops_the_diff(
     root = with_readme(plugin())
     code, out, err = run(capsys, "--check", flag, root)
     assert (code, err) == (1, [])
-    assert out == f"{root}/README.md is out of date\n0 current, 1 out of date, 0 errors\n"
+    assert out == f"{root}/README.md is out of date\n"
     assert (root / "README.md").read_text(encoding="utf-8") == SENTINEL
 
 
@@ -109,7 +109,7 @@ def test_write_many_plugins(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     current_before = (current / "README.md").stat()
     code, out, err = run(capsys, current, stale, broken)
     assert code == 2
-    assert out.splitlines() == [f"wrote {stale}/README.md", "1 current, 1 out of date, 1 error"]
+    assert out.splitlines() == [f"wrote {stale}/README.md", "1 current, 1 rewritten, 1 error"]
     assert err == [
         f"{broken}/Dockerfile: error: no FROM instruction (the Dockerfile's FROM names the plugin's default image)"
     ]
@@ -120,3 +120,24 @@ def test_write_many_plugins(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     code, out, err = run(capsys, "--check", current, stale, broken)
     assert code == 2
     assert out.splitlines()[-1] == "2 current, 0 out of date, 1 error"
+
+
+@pytest.mark.parametrize("flag", ["--quiet", "-q"])
+def test_write_quiet_drops_the_summary(
+    flag: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = with_readme(plugin())
+    assert run(capsys, flag, root) == (1, f"wrote {root}/README.md\n", [])
+    assert run(capsys, flag, root) == (0, "", [])
+
+
+def test_write_ends_with_a_summary_line(
+    plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = with_readme(plugin())
+    assert run(capsys, root) == (
+        1,
+        f"wrote {root}/README.md\n0 current, 1 rewritten, 0 errors\n",
+        [],
+    )
+    assert run(capsys, root) == (0, "1 current, 0 rewritten, 0 errors\n", [])

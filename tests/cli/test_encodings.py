@@ -40,7 +40,7 @@ def test_committed_readme_with_crlf_or_bom_is_current(
     code, out, err = run(capsys, "--check", root)
     assert (code, out, err) == (0, "1 current, 0 out of date, 0 errors\n", [])
     code, out, err = run(capsys, root)
-    assert (code, out, err) == (0, "", [])
+    assert (code, out, err) == (0, "1 current, 0 rewritten, 0 errors\n", [])
     assert readme.read_bytes() == data
 
 
