@@ -131,13 +131,27 @@ def test_compare_with_one_marker_fails(tmp_path: Path) -> None:
     assert raised.value.path == str(tmp_path / "README.md")
 
 
-def test_compare_invalid_utf8(tmp_path: Path) -> None:
-    (tmp_path / "README.md").write_bytes(b"\xff\xfe")
+def test_compare_invalid_utf8_is_stale_with_a_warning(tmp_path: Path) -> None:
+    """docgen wrote the README: one that is not UTF-8 is broken output, to be replaced."""
+    (tmp_path / "README.md").write_bytes(b"ok\ncaf\xe9\n")
+    comparison = compare(tmp_path, "x\n")
+    assert (comparison.stale, comparison.current) == (True, "ok\ncaf\ufffd\n")
+    assert [str(w) for w in comparison.warnings] == [
+        f"{tmp_path / 'README.md'}:2: warning: not valid UTF-8 (byte 0xe9); "
+        "docgen takes the README as stale and writes it anew as UTF-8"
+    ]
+    write(comparison)
+    assert (tmp_path / "README.md").read_bytes() == b"x\n"
+
+
+def test_compare_invalid_utf8_with_markers_is_an_error(tmp_path: Path) -> None:
+    """With markers, the text around them is the maintainer's: never replaced."""
+    (tmp_path / "README.md").write_bytes(b"caf\xe9\n<!-- docgen:start -->\n<!-- docgen:end -->\n")
     with pytest.raises(DocgenError) as raised:
         compare(tmp_path, "x\n")
-    assert (
-        str(raised.value)
-        == f"{tmp_path / 'README.md'}: error: is not valid UTF-8 (docgen writes README.md as UTF-8)"
+    assert str(raised.value) == (
+        f"{tmp_path / 'README.md'}:1: error: not valid UTF-8 (byte 0xe9) "
+        "(docgen keeps the text around its markers as it is: save the file as UTF-8)"
     )
 
 
@@ -148,12 +162,33 @@ def test_compare_refuses_a_directory(tmp_path: Path) -> None:
     assert raised.value.message == "is not a regular file"
 
 
-def test_compare_refuses_a_symlink(tmp_path: Path) -> None:
+def test_compare_reads_a_symlink_inside_the_plugin(tmp_path: Path) -> None:
+    (tmp_path / "real.md").write_text("x\n", encoding="utf-8")
+    (tmp_path / "README.md").symlink_to(tmp_path / "real.md")
+    assert compare(tmp_path, "x\n").stale is False
+    assert compare(tmp_path, "y\n").stale is True
+
+
+def test_write_refuses_a_symlink(tmp_path: Path) -> None:
     (tmp_path / "real.md").write_text("x\n", encoding="utf-8")
     (tmp_path / "README.md").symlink_to(tmp_path / "real.md")
     with pytest.raises(DocgenError) as raised:
+        write(compare(tmp_path, "y\n"))
+    assert str(raised.value) == (
+        f"{tmp_path / 'README.md'}: error: is a symlink; docgen will not write through it "
+        "(replace the link with the file itself)"
+    )
+    assert (tmp_path / "real.md").read_text(encoding="utf-8") == "x\n"
+
+
+def test_compare_refuses_a_dangling_symlink(tmp_path: Path) -> None:
+    (tmp_path / "README.md").symlink_to(tmp_path / "gone.md")
+    with pytest.raises(DocgenError) as raised:
         compare(tmp_path, "x\n")
-    assert raised.value.message == "is a symlink; docgen will not write through it"
+    assert str(raised.value) == (
+        f"{tmp_path / 'README.md'}: error: is a symlink that points nowhere "
+        "(replace the link with the file itself)"
+    )
 
 
 # --- write --------------------------------------------------------------------------------

@@ -50,6 +50,21 @@ class LintInvocation(NamedTuple):
     format: str = "text"
 
 
+def check_not_a_typo(path: Path) -> None:
+    """A PATH that does not exist but is close to a subcommand's name (``docgen lnt``) was
+    probably meant as that subcommand: the error says so."""
+    text = str(path)
+    if "/" in text or path.exists() or path.is_symlink():
+        return
+    import difflib
+
+    from docgen.errors import DocgenError
+
+    close = difflib.get_close_matches(text, SUBCOMMANDS, n=1, cutoff=0.6)
+    if close:
+        raise DocgenError("does not exist", path=text, hint=f"did you mean docgen {close[0]}?")
+
+
 def _stdout_usage_ok(paths: Sequence[Path], check: bool) -> bool:
     return len(paths) == 1 and not check
 
@@ -152,7 +167,9 @@ def cli() -> click.Group:
         """docgen: the README.md of a Dokku datastore plugin, from its source."""
 
     @group.command(name="render", cls=RenderCommand, hidden=True, context_settings=settings)
-    @click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATH]...")
+    @click.argument(
+        "paths", nargs=-1, type=click.Path(path_type=Path, readable=False), metavar="[PATH]..."
+    )
     @click.option(
         "--check", is_flag=True, help="Write nothing; exit 1 and show a diff if a README is stale."
     )
@@ -232,7 +249,9 @@ def cli() -> click.Group:
         return run_init(InitInvocation(path, force))
 
     @group.command(name="lint", context_settings=settings)
-    @click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATH]...")
+    @click.argument(
+        "paths", nargs=-1, type=click.Path(path_type=Path, readable=False), metavar="[PATH]..."
+    )
     @click.option(
         "--format",
         "fmt",

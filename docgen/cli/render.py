@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from docgen.cli.arguments import RenderInvocation
+from docgen.cli.arguments import RenderInvocation, check_not_a_typo
 from docgen.cli.console import colour_wanted, echo, paint_diff_line
 from docgen.cli.report import Report
 
@@ -26,18 +26,20 @@ def _check_or_write(path: Path, invocation: RenderInvocation, report: Report) ->
     from docgen import output
     from docgen.pipeline import generate
 
+    check_not_a_typo(path)
     result = generate(path, compat=invocation.compat)
     comparison = output.compare(path, result.text)
-    if report.warnings_stop(path, result.warnings):
+    if report.warnings_stop(path, (*result.warnings, *comparison.warnings)):
         return
     if not comparison.stale:
         report.current += 1
         return
-    report.stale += 1
     if not invocation.check:
         output.write(comparison)
+        report.stale += 1
         echo(f"wrote {comparison.path}")
         return
+    report.stale += 1
     echo(f"{comparison.path} is out of date")
     if invocation.quiet:
         return
@@ -58,6 +60,7 @@ def _print_one(invocation: RenderInvocation) -> int:
 def _print(path: Path, invocation: RenderInvocation, report: Report) -> None:
     from docgen.pipeline import generate
 
+    check_not_a_typo(path)
     result = generate(path, compat=invocation.compat)
     if report.warnings_stop(path, result.warnings):
         return

@@ -1,16 +1,18 @@
 """What happened to each plugin of one command line: counts, warnings, errors, exit code.
 
-``Report.each`` is the one place where a DocgenError is caught: one bad plugin is reported
-on one line and the others still run.
+``Report.each`` is the one place where a DocgenError (or an unexpected OSError) is caught:
+one bad plugin is reported on one line and the others still run.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from docgen.cli.console import echo
 from docgen.errors import Diagnostic, DocgenError
+from docgen.read.files import cannot_read
 
 EXIT_CURRENT, EXIT_STALE, EXIT_ERROR = 0, 1, 2
 
@@ -27,6 +29,12 @@ class Report:
                 action(path)
             except DocgenError as error:
                 echo(str(error), err=True)
+                self.errors += 1
+            except BrokenPipeError:  # the reader of stdout went away: console_entry's case
+                raise
+            except OSError as error:  # a file no reader expected to fail (a template, say)
+                shown = os.fsdecode(error.filename) if error.filename else str(path)
+                echo(str(cannot_read(shown, error)), err=True)
                 self.errors += 1
 
     def warnings_stop(self, path: Path, warnings: Sequence[Diagnostic]) -> bool:

@@ -80,6 +80,18 @@ def outside_link(path: Path, *, folder: bool = False) -> DocgenError:
     )
 
 
+def cannot_read(shown: str, error: OSError) -> DocgenError:
+    """The error for a file or folder that the system would not let docgen read; for a
+    permission problem, the hint says how to give docgen's user access."""
+    hint = ""
+    if isinstance(error, PermissionError):
+        import shlex
+
+        bits = "a+rx" if os.path.isdir(shown) else "a+r"
+        hint = f"let the user running docgen read it: chmod {bits} {shlex.quote(shown)}"
+    return DocgenError(f"cannot be read: {error.strerror}", path=shown, hint=hint)
+
+
 BOM = "\ufeff"
 
 
@@ -122,7 +134,7 @@ def read_text(root: Path, path: Path, *, what: str) -> str:
             f"missing {what}", path=shown, hint=f"a Dokku datastore plugin needs a {path.name}"
         ) from None
     except OSError as error:
-        raise DocgenError(f"cannot be read: {error.strerror}", path=shown) from None
+        raise cannot_read(shown, error) from None
     if stat.S_ISLNK(mode):
         try:
             mode = os.stat(path).st_mode
@@ -140,5 +152,5 @@ def read_text(root: Path, path: Path, *, what: str) -> str:
         with open(path, "rb") as file:
             data = file.read()
     except OSError as error:
-        raise DocgenError(f"cannot be read: {error.strerror}", path=shown) from None
+        raise cannot_read(shown, error) from None
     return decode(data, shown)

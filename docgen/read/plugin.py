@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from docgen.errors import DocgenError
 from docgen.read.config import read_config
 from docgen.read.dockerfile import read_dockerfile
 from docgen.read.docs import read_fragments
-from docgen.read.files import read_bytes
+from docgen.read.files import cannot_read, display, read_bytes
 from docgen.read.metadata import read_metadata
 from docgen.read.records import PluginSource
 from docgen.read.settings import check_commands, default_settings, read_settings
@@ -16,17 +17,59 @@ from docgen.read.subcommands import read_subcommands
 
 
 def read_plugin(root: Path, *, settings: bool = True) -> PluginSource:
-    """The plugin in folder ``root``; without its docgen.toml when ``settings`` is False."""
+    """The plugin in folder ``root``; without its docgen.toml when ``settings`` is False.
+    A file or folder the system will not let docgen read (a permission, an I/O error) ends
+    in one error naming it."""
+    try:
+        _check_root(root)
+        return _read(root, settings)
+    except OSError as error:
+        shown = display(Path(os.fsdecode(error.filename))) if error.filename else str(root)
+        raise cannot_read(shown, error) from None
+
+
+def _is_plugin(folder: Path) -> bool:
+    return (folder / "config").exists() or (folder / "subcommands").exists()
+
+
+def _check_root(root: Path) -> None:
+    if not root.exists() and not root.is_symlink():
+        raise DocgenError(
+            "does not exist", path=str(root), hint="give the path of a plugin checkout"
+        )
     if not root.is_dir():
         raise DocgenError(
             "is not a folder", path=str(root), hint="give the path of a plugin checkout"
         )
-    if not (root / "config").exists() and not (root / "subcommands").exists():
+    if not os.access(root, os.X_OK):
+        raise cannot_read(str(root), PermissionError(13, os.strerror(13)))
+    if not _is_plugin(root):
         raise DocgenError(
             "is not a Dokku datastore plugin (no config, no subcommands/)",
             path=str(root),
-            hint="run docgen on the plugin's root folder",
+            hint=_enclosing_hint(root),
         )
+
+
+def _enclosing_hint(root: Path) -> str:
+    """Where to run docgen instead: the plugin folder that holds ``root`` (a run inside
+    ``subcommands/``, say), shown as the user wrote ``root``: relative or absolute."""
+    absolute = Path(os.path.abspath(root))
+    for folder in absolute.parents:
+        if _holds_a_plugin(folder):
+            shown = str(folder) if root.is_absolute() else os.path.relpath(folder)
+            return f"it is inside the plugin folder {display(Path(shown))}: give that path instead"
+    return "run docgen on the plugin's root folder"
+
+
+def _holds_a_plugin(folder: Path) -> bool:
+    try:
+        return (folder / "config").is_file() and (folder / "subcommands").is_dir()
+    except OSError:  # a folder above the plugin that this user may not look into
+        return False
+
+
+def _read(root: Path, settings: bool) -> PluginSource:
     config = read_config(root)
     subcommands, warnings = read_subcommands(root)
     image, metadata, fragments = read_dockerfile(root), read_metadata(root), read_fragments(root)

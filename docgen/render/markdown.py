@@ -13,6 +13,7 @@ from docgen.build.model import Command, Readme
 from docgen.build.profiles import Profile
 from docgen.cache import cache_dir
 from docgen.errors import DocgenError
+from docgen.read.files import cannot_read
 from docgen.templates_dir import default_templates
 
 if TYPE_CHECKING:
@@ -112,6 +113,8 @@ def render(readme: Readme, profile: Profile, overrides: Path | None = None) -> s
         raise DocgenError(
             "template folder not found", path=str(overrides), hint="fix templates in docgen.toml"
         )
+    if overrides is not None and not os.access(overrides, os.R_OK | os.X_OK):
+        raise cannot_read(str(overrides), PermissionError(13, os.strerror(13)))
     folder = cache_dir("readmes")
     cached = folder / f"{_render_key(readme, profile, overrides)}.md" if folder else None
     if cached is not None:

@@ -44,7 +44,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: object) -> Run:
 
 
 def argv_for(mode: str, *paths: object) -> list[object]:
-    return {"write": [], "check": ["--check"], "stdout": ["--stdout"]}[mode] + list(paths)
+    return {"write": [], "check": ["--check"], "stdout": ["--stdout"], "lint": ["lint"]}[
+        mode
+    ] + list(paths)
 
 
 def readme_state(root: Path) -> tuple[bytes, int] | None:

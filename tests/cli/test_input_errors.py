@@ -52,7 +52,7 @@ def test_path_that_does_not_exist(
         capsys,
         mode,
         missing,
-        line=f"{missing}: error: is not a folder (give the path of a plugin checkout)",
+        line=f"{missing}: error: does not exist (give the path of a plugin checkout)",
     )
     assert not missing.exists()
 
@@ -70,6 +70,80 @@ def test_file_instead_of_a_folder(
         line=f"{file}: error: is not a folder (give the path of a plugin checkout)",
     )
     assert file.read_text(encoding="utf-8") == CONFIG
+
+
+@pytest.mark.parametrize(
+    ("mode", "word"),
+    [*((mode, "lnt") for mode in MODES), ("write", "lnit"), ("check", "lint"), ("stdout", "lint")],
+)
+def test_missing_path_close_to_a_subcommand(
+    mode: str,
+    word: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`docgen lnt` (a typo of the subcommand, read as a PATH) suggests the subcommand;
+    so does `docgen --check lint`, where lint comes too late to be the subcommand."""
+    monkeypatch.chdir(tmp_path)
+    line = f"{word}: error: does not exist (did you mean docgen lint?)"
+    assert_fails(capsys, mode, word, line=line)
+
+
+@pytest.mark.parametrize("word", ["lnt", "sub/lnt", "render"])
+def test_missing_path_far_from_a_subcommand_gets_no_suggestion(
+    word: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    if word == "lnt":
+        (tmp_path / "lnt").mkdir()  # it exists: a folder, not a typo
+        line = "lnt: error: is not a Dokku datastore plugin (no config, no subcommands/) (run docgen on the plugin's root folder)"
+    else:
+        line = f"{word}: error: does not exist (give the path of a plugin checkout)"
+    assert_fails(capsys, "check", word, line=line)
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    ("inner", "given", "shown"),
+    [
+        ("subcommands", ".", ".."),
+        ("docs/deep", ".", "../.."),
+        ("subcommands", "../subcommands", ".."),
+    ],
+)
+def test_run_inside_a_plugin_points_at_it(
+    mode: str,
+    inner: str,
+    given: str,
+    shown: str,
+    plugin: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    root = plugin()
+    (root / inner).mkdir(parents=True, exist_ok=True)
+    monkeypatch.chdir(root / inner)
+    assert_fails(
+        capsys,
+        mode,
+        given,
+        line=f"{given}: error: is not a Dokku datastore plugin (no config, no subcommands/) "
+        f"(it is inside the plugin folder {shown}: give that path instead)",
+    )
+
+
+def test_run_inside_a_plugin_absolute_path(
+    plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = plugin()
+    assert_fails(
+        capsys,
+        "lint",
+        root / "subcommands",
+        line=f"{root}/subcommands: error: is not a Dokku datastore plugin (no config, no subcommands/) "
+        f"(it is inside the plugin folder {root}: give that path instead)",
+    )
 
 
 @pytest.mark.parametrize("mode", MODES)

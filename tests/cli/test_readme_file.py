@@ -37,7 +37,8 @@ def test_readme_symlink(
     code, out, err = run(capsys, *argv_for(mode, root))
     assert code == 2
     assert err == [
-        f"{root}/README.md: error: is a symlink; docgen will not write through it (replace it with a file)"
+        f"{root}/README.md: error: is a symlink that points outside the plugin folder; "
+        "docgen will not read it (replace the link with the file itself)"
     ]
     assert SECRET not in out
     assert target.read_text(encoding="utf-8") == f"{SECRET}\n"
@@ -114,18 +115,54 @@ def test_readme_is_a_directory(
     assert temp_files(root) == []
 
 
+def test_readme_symlink_inside_the_plugin(
+    plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--check reads a README linked inside the plugin (it writes nothing); write mode
+    leaves a current one alone and refuses to write a stale one through the link."""
+    root = plugin()
+    text, _ = rendered(capsys, root)
+    (root / "docs").mkdir()
+    (root / "docs" / "README.md").write_text(text, encoding="utf-8")
+    (root / "README.md").symlink_to("docs/README.md")
+    assert run(capsys, "--check", root) == (0, "1 current, 0 out of date, 0 errors\n", [])
+    assert run(capsys, root) == (0, "1 current, 0 rewritten, 0 errors\n", [])
+    (root / "docs" / "README.md").write_text(SENTINEL, encoding="utf-8")
+    code, out, err = run(capsys, "--check", "-q", root)
+    assert (code, out, err) == (1, f"{root}/README.md is out of date\n", [])
+    code, out, err = run(capsys, root)
+    assert (code, err) == (
+        2,
+        [
+            f"{root}/README.md: error: is a symlink; docgen will not write through it "
+            "(replace the link with the file itself)"
+        ],
+    )
+    assert (root / "README.md").is_symlink()
+    assert (root / "docs" / "README.md").read_text(encoding="utf-8") == SENTINEL
+
+
 @pytest.mark.parametrize("mode", ["write", "check"])
 def test_readme_not_utf8(
     mode: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """A README that is not UTF-8 is broken output of docgen: stale, and replaced by write
+    mode, with a warning."""
     root = plugin()
+    text, _ = rendered(capsys, root)
     (root / "README.md").write_bytes(b"caf\xe9\n")
-    code, _out, err = run(capsys, *argv_for(mode, root))
-    assert code == 2
+    code, out, err = run(capsys, *argv_for(mode, "-q", root))
+    assert code == 1
     assert err == [
-        f"{root}/README.md: error: is not valid UTF-8 (docgen writes README.md as UTF-8)"
+        f"{root}/README.md:1: warning: not valid UTF-8 (byte 0xe9); "
+        "docgen takes the README as stale and writes it anew as UTF-8"
     ]
-    assert (root / "README.md").read_bytes() == b"caf\xe9\n"
+    if mode == "check":
+        assert out == f"{root}/README.md is out of date\n"
+        assert (root / "README.md").read_bytes() == b"caf\xe9\n"
+    else:
+        assert out == f"wrote {root}/README.md\n"
+        assert (root / "README.md").read_text(encoding="utf-8") == text
 
 
 # --- atomic writes --------------------------------------------------------------------------
