@@ -10,6 +10,7 @@ import pytest
 
 from docgen.cli import main
 from docgen.lint import Finding, lint
+from docgen.templates_dir import default_templates
 from tests.plugin_factory import CONFIG_TEMPLATE, UNIMPLEMENTED, script
 
 CLEAN_CONFIG = CONFIG_TEMPLATE.replace(
@@ -62,6 +63,13 @@ def _clean(**overrides: object) -> dict[str, object]:
     }
 
 
+LEAK_FIX = "(write its value, or set compat = false in docgen.toml to expand it)"
+NO_EXAMPLE = (
+    "no #E example (add #E lines before the declare desc line: a sentence, then the dokku command)"
+)
+FENCE_FIX = "(close it with a line of the same fence)"
+
+
 def _line(text: str, needle: str) -> int:
     return next(n for n, line in enumerate(text.split("\n"), 1) if needle in line)
 
@@ -85,13 +93,13 @@ def test_leaked_variable(plugin: Callable[..., Path]) -> None:
             path,
             _line(text, "PLUGIN_IMAGE_VERSION"),
             "leaked-variable",
-            "${PLUGIN_IMAGE_VERSION} is printed as written in the README (compat mode)",
+            f"${{PLUGIN_IMAGE_VERSION}} is printed as written in the README {LEAK_FIX}",
         ),
         Finding(
             path,
             _line(text, "PLUGIN_DATASTORE_PORTS[1]"),
             "leaked-variable",
-            "${PLUGIN_DATASTORE_PORTS[1]} is printed as written in the README (compat mode)",
+            f"${{PLUGIN_DATASTORE_PORTS[1]}} is printed as written in the README {LEAK_FIX}",
         ),
     ]
 
@@ -109,7 +117,7 @@ def test_leaked_config_variable(plugin: Callable[..., Path]) -> None:
             str(root / "subcommands" / "create"),
             _line(text, "#E export"),
             "leaked-variable",
-            "$MINI_CONFIG_OPTIONS is printed as written in the README (compat mode)",
+            f"$MINI_CONFIG_OPTIONS is printed as written in the README {LEAK_FIX}",
         )
     ]
 
@@ -139,7 +147,8 @@ def test_none_default(plugin: Callable[..., Path]) -> None:
             str(root / "subcommands" / "create"),
             _line(CREATE, "#F "),
             "none-default",
-            "the README says (default: `None`): MINI_CONFIG_OPTIONS has no non-empty default in config",
+            "the README says (default: `None`): MINI_CONFIG_OPTIONS has no non-empty default "
+            "in config (give it one there, or set compat = false in docgen.toml)",
         )
     ]
 
@@ -156,7 +165,8 @@ def test_flag_not_taken(plugin: Callable[..., Path]) -> None:
             str(root / "subcommands" / "info"),
             _line(text, "#F "),
             "flag-not-taken",
-            "#F documents a flag, but the declare line takes no flags",
+            "#F documents a flag, but the declare line takes no flags (assign the flags there, "
+            'e.g. FLAGS_LIST=("${@:2}"), or remove the #F line)',
         )
     ]
 
@@ -190,9 +200,11 @@ def test_hidden_command(plugin: Callable[..., Path]) -> None:
     assert lint(root) == [
         Finding(
             str(root / "subcommands" / "destroy"),
-            None,
+            _line(text, "declare desc"),
             "hidden-command",
-            "in no usage section: the README shows no usage for it",
+            "in no usage section: the README shows its description only (add it to a usage "
+            'section in docgen.toml: [sections.basic] add = ["destroy"], or set compat = false '
+            "in docgen.toml for an Other Commands section)",
         )
     ]
 
@@ -215,14 +227,26 @@ def test_no_description(plugin: Callable[..., Path]) -> None:
     )
     root = plugin(**_clean(subcommands={"info": text}))
     assert lint(root) == [
-        Finding(str(root / "subcommands" / "info"), None, "no-description", 'no declare desc="..."')
+        Finding(
+            str(root / "subcommands" / "info"),
+            _line(text, "#E "),
+            "no-description",
+            'no declare desc="..." (add one to the command\'s function; the README shows the '
+            "command's name instead)",
+        )
     ]
 
 
 def test_no_example(plugin: Callable[..., Path]) -> None:
-    root = plugin(**_clean(subcommands={"info": script("info", "print the service information")}))
+    text = script("info", "print the service information")
+    root = plugin(**_clean(subcommands={"info": text}))
     assert lint(root) == [
-        Finding(str(root / "subcommands" / "info"), None, "no-example", "no #E example")
+        Finding(
+            str(root / "subcommands" / "info"),
+            _line(text, "declare desc"),
+            "no-example",
+            NO_EXAMPLE,
+        )
     ]
 
 
@@ -230,18 +254,21 @@ def test_sentence_backtick(plugin: Callable[..., Path]) -> None:
     text = script(
         "info",
         "print the service information",
-        annotations="#E print the service information on AWS\n  #E dokku $PLUGIN_COMMAND_PREFIX:info lollipop",
+        annotations="#E print the service information\n  #E on AWS\n"
+        "  #E dokku $PLUGIN_COMMAND_PREFIX:info lollipop",
     )
     root = plugin(**_clean(subcommands={"info": text}))
     assert lint(root) == [
         Finding(
             str(root / "subcommands" / "info"),
-            None,
+            _line(text, "#E on AWS"),
             "sentence-backtick",
             "an uppercase word before ':' or '.' renders with a stray backtick: "
-            "'Print the service information on `AWS`:`'",
+            "'Print the service information on `AWS`:`' (reword so that AWS does not end the "
+            "sentence, or set compat = false in docgen.toml)",
         )
     ]
+    assert lint(root, compat=False) == []
 
 
 def test_unknown_unimplemented(plugin: Callable[..., Path]) -> None:
@@ -253,13 +280,13 @@ def test_unknown_unimplemented(plugin: Callable[..., Path]) -> None:
             str(root / "config"),
             line,
             "unknown-unimplemented",
-            "PLUGIN_UNIMPLEMENTED_SUBCOMMANDS names nosuch, which is no subcommand",
+            "PLUGIN_UNIMPLEMENTED_SUBCOMMANDS names nosuch, which is no subcommand (remove it)",
         ),
         Finding(
             str(root / "config"),
             line,
             "unknown-unimplemented",
-            "PLUGIN_UNIMPLEMENTED_SUBCOMMANDS names zap, which is no subcommand",
+            "PLUGIN_UNIMPLEMENTED_SUBCOMMANDS names zap, which is no subcommand (remove it)",
         ),
     ]
 
@@ -270,19 +297,64 @@ def test_unimplemented_subcommand_is_fine(plugin: Callable[..., Path]) -> None:
     assert lint(plugin(**_clean(config=config, subcommands={"info": text}))) == []
 
 
-def test_empty_section(plugin: Callable[..., Path]) -> None:
+def test_empty_section_defined_by_docgen(plugin: Callable[..., Path]) -> None:
+    """A default section points at its entry in docgen's own templates/sections.toml."""
     settings = "".join(
         f"[sections.{key}]\nremove = true\n" for key in ("lifecycle", "automation", "backups")
     )
     root = plugin(**_clean(files={"docgen.toml": settings}))
+    defaults = default_templates() / "sections.toml"
     assert lint(root) == [
         Finding(
-            str(root / "config"),
-            None,
+            str(defaults),
+            _line(defaults.read_text(encoding="utf-8"), 'key = "data"'),
             "empty-section",
-            "usage section 'Data Management' has no command; bin/generate glues its neighbours",
+            f"usage section 'Data Management' shows no command of the plugin {root}, and "
+            "bin/generate glues its neighbours (remove it in docgen.toml: [sections.data] "
+            "remove = true, or set compat = false in docgen.toml)",
         )
     ]
+    assert lint(root, compat=False) == []
+
+
+@pytest.mark.parametrize(
+    ("table", "needle"),
+    [
+        ('[sections.flush]\ntitle = "Flushing"\ncommands = ["flush"]\n', "[sections.flush]"),
+        ('[sections."flush"]\ntitle = "Flushing"\ncommands = ["flush"]\n', '[sections."flush"]'),
+        ('[sections]\nflush = { title = "Flushing", commands = ["flush"] }\n', "flush = {"),
+        (
+            'sections.flush.title = "Flushing"\nsections.flush.commands = ["flush"]\n',
+            "sections.flush",
+        ),
+    ],
+    ids=["table", "quoted", "inline", "dotted"],
+)
+def test_empty_section_defined_in_docgen_toml(
+    plugin: Callable[..., Path], table: str, needle: str
+) -> None:
+    """A section of docgen.toml points at the line that defines it there."""
+    settings = f"{table}# flush is not implemented yet\n{CLEAN_SETTINGS}"
+    config = CLEAN_CONFIG.replace(UNIMPLEMENTED, f'{UNIMPLEMENTED} "flush"')
+    flush = script("flush", "flush the service")
+    files = {"docgen.toml": settings}
+    root = plugin(**_clean(config=config, subcommands={"flush": flush}, files=files))
+    [finding] = lint(root)
+    assert (finding.path, finding.line, finding.code) == (
+        str(root / "docgen.toml"),
+        _line(settings, needle),
+        "empty-section",
+    )
+    assert finding.message.startswith("usage section 'Fl")
+    assert "shows no command of this plugin" in finding.message
+
+
+def test_prose_section_is_not_empty(plugin: Callable[..., Path]) -> None:
+    """A section that lists no command is prose (README.md: "a Notes section"), in both modes."""
+    settings = CLEAN_SETTINGS + '[sections.notes]\ntitle = "Notes"\nintro = "Read this."\n'
+    root = plugin(**_clean(files={"docgen.toml": settings}))
+    assert lint(root) == []
+    assert lint(root, compat=False) == []
 
 
 def test_unused_fragment(plugin: Callable[..., Path]) -> None:
@@ -290,9 +362,10 @@ def test_unused_fragment(plugin: Callable[..., Path]) -> None:
     assert lint(root) == [
         Finding(
             str(root / "docs" / "nosuch.md"),
-            None,
+            1,
             "unused-fragment",
-            "no command in a usage section uses this fragment",
+            "the README does not show this fragment (no command of the README has this name: "
+            "rename it docs/<command>.md, or remove it)",
         )
     ]
 
@@ -305,7 +378,7 @@ def test_unused_fragment(plugin: Callable[..., Path]) -> None:
             (
                 3,
                 "unclosed-fence",
-                "this code fence is never closed; it swallows the rest of the README",
+                f"this code fence is never closed; it swallows the rest of the README {FENCE_FIX}",
             ),
         ),
         (
@@ -313,37 +386,49 @@ def test_unused_fragment(plugin: Callable[..., Path]) -> None:
             (
                 5,
                 "unclosed-fence",
-                "this code fence is never closed; it swallows the rest of the README",
+                f"this code fence is never closed; it swallows the rest of the README {FENCE_FIX}",
             ),
         ),
         (
-            "## Heading\n\ntext\n",
+            "#### Fine\n\nHeading in text.\n\n## Heading\n\ntext\n",
             (
-                None,
+                5,
                 "heading-level",
-                "a level-2 heading breaks the outline: fragments sit under a ### command heading; use ####",
+                "a level-2 heading breaks the outline: fragments sit under a ### command heading (use ####)",
             ),
         ),
         (
-            "### Heading\n",
+            "Intro.\n\n> ### Heading\n",
             (
-                None,
+                3,
                 "heading-level",
-                "a level-3 heading breaks the outline: fragments sit under a ### command heading; use ####",
+                "a level-3 heading breaks the outline: fragments sit under a ### command heading (use ####)",
             ),
         ),
-        ("See [the docs]().\n", (None, "empty-link", "a link with an empty target")),
+        (
+            "Intro.\n\nHeading\n-------\n",
+            (
+                3,
+                "heading-level",
+                "a level-2 heading breaks the outline: fragments sit under a ### command heading (use ####)",
+            ),
+        ),
+        (
+            "Intro.\n\n[ok](https://example.com)\nSee [the docs]().\n",
+            (4, "empty-link", "a link with an empty target (give it one)"),
+        ),
     ],
     ids=[
         "unclosed-fence",
         "unclosed-tilde-fence",
         "heading-level-2",
-        "heading-level-3",
+        "heading-level-3-in-a-quote",
+        "setext-heading",
         "empty-link",
     ],
 )
 def test_fragment_markdown(
-    plugin: Callable[..., Path], fragment: str, expected: tuple[int | None, str, str]
+    plugin: Callable[..., Path], fragment: str, expected: tuple[int, str, str]
 ) -> None:
     root = plugin(**_clean(docs={"create.md": fragment}))
     line, code, message = expected
@@ -352,7 +437,6 @@ def test_fragment_markdown(
 
 def test_finding_str() -> None:
     assert str(Finding("p/config", 3, "x-code", "msg")) == "p/config:3: x-code: msg"
-    assert str(Finding("p/config", None, "x-code", "msg")) == "p/config: x-code: msg"
 
 
 # --- docgen lint -----------------------------------------------------------------------------
@@ -369,10 +453,12 @@ def test_lint_command_clean_exits_0(
 def test_lint_command_findings_exit_1(
     plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    root = plugin(**_clean(subcommands={"info": script("info", "print the service information")}))
+    text = script("info", "print the service information")
+    root = plugin(**_clean(subcommands={"info": text}))
     assert main(["lint", "--format", "text", *map(str, [root])]) == 1
-    assert (
-        capsys.readouterr().out == f"{root / 'subcommands' / 'info'}: no-example: no #E example\n"
+    line = _line(text, "declare desc")
+    assert capsys.readouterr().out == (
+        f"{root / 'subcommands' / 'info'}:{line}: no-example: {NO_EXAMPLE}\n"
     )
 
 
@@ -404,9 +490,9 @@ def test_lint_command_json(plugin: Callable[..., Path], capsys: pytest.CaptureFi
             "findings": [
                 {
                     "path": str(root / "subcommands" / "info"),
-                    "line": None,
+                    "line": _line(script("info"), "declare desc"),
                     "code": "no-example",
-                    "message": "no #E example",
+                    "message": NO_EXAMPLE,
                 }
             ],
         }
@@ -421,6 +507,227 @@ def test_lint_command_json_clean(
     assert json.loads(capsys.readouterr().out) == [{"plugin": str(root), "findings": []}]
 
 
+# --- the rendering mode -------------------------------------------------------------------------
+
+DESTROY = script(
+    "destroy",
+    "delete the service",
+    annotations="#E dokku $PLUGIN_COMMAND_PREFIX:destroy lollipop",
+)
+# In compat mode: leaked-variable, none-default, hidden-command, sentence-backtick,
+# empty-section and unused-fragment (destroy's); none of them in corrected mode.
+COMPAT_ONLY = {
+    "config": CONFIG_TEMPLATE.replace(UNIMPLEMENTED, f'{UNIMPLEMENTED} "import" "export"'),
+    "subcommands": {
+        "destroy": DESTROY,
+        "info": script(
+            "info",
+            "print the service information",
+            annotations='#E export IMAGE="${PLUGIN_IMAGE_VERSION}"\n  #E print it on AWS',
+        ),
+    },
+    "docs": {"destroy.md": "Destroys it.\n"},
+    "files": {"docgen.toml": CLEAN_SETTINGS.replace("[sections.data]\nremove = true\n", "")},
+}
+
+
+def _codes(findings: list[Finding]) -> list[str]:
+    return sorted(finding.code for finding in findings)
+
+
+def test_compat_only_findings(plugin: Callable[..., Path]) -> None:
+    root = plugin(**_clean(**COMPAT_ONLY))
+    assert _codes(lint(root)) == [
+        "empty-section",
+        "hidden-command",
+        "leaked-variable",
+        "none-default",
+        "sentence-backtick",
+        "unused-fragment",
+    ]
+    assert lint(root, compat=False) == []
+
+
+def test_lint_honours_compat_in_docgen_toml(
+    plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    overrides = _clean(**COMPAT_ONLY)
+    settings = "compat = false\n" + overrides["files"]["docgen.toml"]  # type: ignore[index]
+    root = plugin(**{**overrides, "files": {"docgen.toml": settings}})
+    assert lint(root) == []
+    assert main(["lint", str(root)]) == 0
+    assert main(["lint", "--compat", str(root)]) == 1  # the command line wins
+    assert len(capsys.readouterr().out.splitlines()) == 6
+    assert main(["lint", "--no-compat", str(root)]) == 0
+
+
+def test_hidden_command_fragment(plugin: Callable[..., Path]) -> None:
+    root = plugin(**_clean(subcommands={"destroy": DESTROY}, docs={"destroy.md": "Gone.\n"}))
+    assert [f for f in lint(root) if f.code == "unused-fragment"] == [
+        Finding(
+            str(root / "docs" / "destroy.md"),
+            1,
+            "unused-fragment",
+            "the README does not show this fragment (destroy is in no usage section: add it to "
+            'a usage section in docgen.toml: [sections.basic] add = ["destroy"])',
+        )
+    ]
+
+
+def test_leaked_variable_in_corrected_mode(plugin: Callable[..., Path]) -> None:
+    """Corrected mode expands what config defines; a PLUGIN_ variable it does not define
+    is still printed as written."""
+    text = script(
+        "create",
+        "create a service",
+        annotations="#E export X=${PLUGIN_IMAGE_VERSION} Y=$PLUGIN_NOWHERE",
+    )
+    root = plugin(**_clean(subcommands={"create": text}))
+    assert lint(root, compat=False) == [
+        Finding(
+            str(root / "subcommands" / "create"),
+            _line(text, "PLUGIN_NOWHERE"),
+            "leaked-variable",
+            "$PLUGIN_NOWHERE is printed as written in the README (config gives it no value "
+            "docgen can read: define it in config, or write the value)",
+        )
+    ]
+    assert [f.message.split()[0] for f in lint(root)] == [
+        "${PLUGIN_IMAGE_VERSION}",
+        "$PLUGIN_NOWHERE",
+    ]
+
+
+def test_no_leak_from_a_hidden_command_example(plugin: Callable[..., Path]) -> None:
+    """In compat mode a hidden command shows its description only: its #E lines are not
+    in the README, so a variable there leaks nothing."""
+    text = script(
+        "destroy", "delete the service", annotations="#E export X=${PLUGIN_IMAGE_VERSION}"
+    )
+    root = plugin(**_clean(subcommands={"destroy": text}))
+    assert _codes(lint(root)) == ["hidden-command"]
+
+
+def test_unknown_unimplemented_suggests_a_close_name(plugin: Callable[..., Path]) -> None:
+    config = CLEAN_CONFIG.replace(UNIMPLEMENTED, f'{UNIMPLEMENTED} "lst"')
+    [finding] = lint(plugin(**_clean(config=config)))
+    assert finding.message == (
+        "PLUGIN_UNIMPLEMENTED_SUBCOMMANDS names lst, which is no subcommand "
+        "(did you mean list? otherwise remove it)"
+    )
+
+
+# --- every finding: a line, and what to do ------------------------------------------------------
+
+
+def test_every_code_has_a_line_and_a_fix(plugin: Callable[..., Path]) -> None:
+    subcommands = {
+        **COMPAT_ONLY["subcommands"],  # type: ignore[dict-item]
+        "set": script("set", "set it", declare="", annotations="#F -a|--all, all"),
+        "list": script("list", declare="", annotations="").replace(
+            '  declare desc="do a thing"\n', ""
+        ),
+        "logs": script("logs", "show the logs", declare='local service_name="$1"'),
+    }
+    docs = {**COMPAT_ONLY["docs"], "create.md": "## Title\n\n[x]()\n\n```\nopen\n"}  # type: ignore[dict-item]
+    config = str(COMPAT_ONLY["config"]).replace(UNIMPLEMENTED, f'{UNIMPLEMENTED} "zap"')
+    overrides = {**COMPAT_ONLY, "subcommands": subcommands, "docs": docs, "config": config}
+    findings = lint(plugin(**_clean(**overrides)))
+    from docgen.lint import CODES
+
+    assert sorted(set(_codes(findings))) == sorted(CODES)
+    for finding in findings:
+        assert finding.line >= 1, finding
+        assert finding.message.endswith(")"), finding
+
+
+# --- ignoring codes ---------------------------------------------------------------------------
+
+
+def test_ignore_on_the_command_line(
+    plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = plugin(**_clean(**COMPAT_ONLY))
+    assert _codes(lint(root, ignore={"hidden-command", "none-default"})) == [
+        "empty-section",
+        "leaked-variable",
+        "sentence-backtick",
+        "unused-fragment",
+    ]
+    codes = ["hidden-command", "none-default", "empty-section", "leaked-variable"]
+    argv = ["lint", *(f"--ignore={code}" for code in codes)]
+    assert main([*argv, str(root)]) == 1
+    found = [line.split(": ")[1] for line in capsys.readouterr().out.splitlines()]
+    assert found == ["sentence-backtick", "unused-fragment"]
+    more = ["--ignore", "sentence-backtick", "--ignore", "unused-fragment"]
+    assert main([*argv, *more, str(root)]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_ignore_in_docgen_toml(
+    plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    overrides = _clean(**COMPAT_ONLY)
+    settings = overrides["files"]["docgen.toml"]  # type: ignore[index]
+    ignore = '[lint]\nignore = ["hidden-command", "none-default", "empty-section"]\n'
+    root = plugin(**{**overrides, "files": {"docgen.toml": settings + ignore}})
+    assert _codes(lint(root)) == ["leaked-variable", "sentence-backtick", "unused-fragment"]
+    argv = ["lint", "--ignore", "leaked-variable", "--ignore", "sentence-backtick"]
+    assert main([*argv, "--ignore", "unused-fragment", str(root)]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_unknown_code_in_docgen_toml(
+    plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = CLEAN_SETTINGS + '\n[lint]\nignore = [\n  "hidden-command",\n  "hiden-command",\n]\n'
+    root = plugin(**_clean(files={"docgen.toml": settings}))
+    assert main(["lint", str(root)]) == 2
+    captured = capsys.readouterr()
+    assert (captured.out, captured.err) == (
+        "",
+        f"{root / 'docgen.toml'}:{_line(settings, 'ignore')}: error: [lint] ignore: unknown code "
+        "hiden-command (did you mean hidden-command?)\n",
+    )
+    # rendering does not read lint's settings
+    assert main(["--stdout", str(root)]) == 0
+
+
+@pytest.mark.parametrize(
+    ("code", "hint"),
+    [
+        ("hiden-command", "did you mean hidden-command?"),
+        (
+            "nope",
+            "codes: garbage-usage, leaked-variable, none-default, flag-not-taken, hidden-command, "
+            "no-description, no-example, sentence-backtick, unknown-unimplemented, empty-section, "
+            "unused-fragment, unclosed-fence, heading-level, empty-link",
+        ),
+    ],
+)
+def test_unknown_code_on_the_command_line(
+    code: str, hint: str, plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = plugin(**_clean())
+    assert main(["lint", "--ignore", code, str(root)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.splitlines()[-1] == (
+        f"Error: Invalid value for '--ignore': unknown code {code} ({hint})"
+    )
+
+
+def test_lint_help(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lint", "--help"]) == 0
+    help_text = " ".join(capsys.readouterr().out.split())
+    for option in (
+        "--format [text|json] text: one finding per line (file:line: code: message); json: a list per plugin.",
+        "--compat / --no-compat",
+        "--ignore CODE Do not report this code (repeatable); docgen.toml: [lint] ignore = [...].",
+    ):
+        assert option in help_text
+
+
 def test_garbage_usage(plugin: Callable[..., Path]) -> None:
     """bin/generate prints a letterless run of the usage line as <->: lint says where."""
     text = script("info", "print the service information", declare='local service_name="$1"')
@@ -432,7 +739,8 @@ def test_garbage_usage(plugin: Callable[..., Path]) -> None:
             _line(text, "service_name"),
             "garbage-usage",
             "the usage reads <->: bin/generate prints each run of underscores without a letter "
-            "on this line that way (compat mode); name the argument in capitals (SERVICE_NAME) "
-            "or render with --no-compat",
+            "on this line that way (name the argument in capitals, SERVICE_NAME, or set "
+            "compat = false in docgen.toml)",
         )
     ]
+    assert lint(root, compat=False) == []

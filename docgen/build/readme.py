@@ -116,6 +116,14 @@ def _unlisted(
     return list(compat.stop_warnings(quirks, source.config.path, stop, "leaves them out"))
 
 
+def line_expander(source: PluginSource, quirks: Quirks) -> Callable[[str], str]:
+    """How the mode replaces config variables in a subcommand line, as build() does (lint
+    looks for the ones left as written)."""
+    values, resolver = read_values(source.config, source.dockerfile.image, quirks)
+    image, _ = _image(source, values.prefix, quirks)
+    return _expander(values, image.substituted, quirks, resolver)
+
+
 def _commands(
     source: PluginSource,
     values: ConfigValues,

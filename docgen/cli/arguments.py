@@ -44,10 +44,12 @@ class InitInvocation(NamedTuple):
 
 
 class LintInvocation(NamedTuple):
-    """``docgen lint [--format text|json] [PATH]...``"""
+    """``docgen lint [--format text|json] [--compat] [--ignore CODE]... [PATH]...``"""
 
     paths: tuple[Path, ...] = ()
     format: str = "text"
+    compat: bool | str | None = None  # None: docgen.toml's; True, False or a profile's name
+    ignore: tuple[str, ...] = ()
 
 
 def check_not_a_typo(path: Path) -> None:
@@ -105,6 +107,21 @@ def _profile_options(args: list[str]) -> list[str]:
     """``--compat=NAME`` is ``--profile NAME``: a bare ``--compat`` takes no value, so that
     ``docgen --compat plugin`` keeps plugin a PATH."""
     return [f"--profile={a[len('--compat=') :]}" if a.startswith("--compat=") else a for a in args]
+
+
+def _lint_codes(
+    context: click.Context, parameter: click.Parameter, codes: tuple[str, ...]
+) -> tuple[str, ...]:
+    """``--ignore`` values: lint codes, or a usage error that suggests the close one."""
+    import click
+
+    from docgen.lint import unknown_code
+
+    for code in codes:
+        hint = unknown_code(code)
+        if hint is not None:
+            raise click.BadParameter(f"unknown code {code} ({hint})")
+    return codes
 
 
 def click_main(args: list[str]) -> int:
@@ -259,13 +276,43 @@ def cli() -> click.Group:
         default="text",
         help="text: one finding per line (file:line: code: message); json: a list per plugin.",
     )
-    def lint(paths: tuple[Path, ...], fmt: str) -> int:
-        """List what the source of each plugin says that its README gets wrong or hides.
+    @click.option(
+        "--compat/--no-compat",
+        default=None,
+        help="Lint the README of bin/generate's mode, or of corrected mode "
+        "(default: docgen.toml's compat, else compat).",
+    )
+    @click.option(
+        "--profile",
+        "profile",
+        metavar="NAME",
+        default=None,
+        help="Lint the README of compat profile NAME; also written --compat=NAME.",
+    )
+    @click.option(
+        "--ignore",
+        metavar="CODE",
+        multiple=True,
+        callback=_lint_codes,
+        help="Do not report this code (repeatable); docgen.toml: [lint] ignore = [...].",
+    )
+    def lint(
+        paths: tuple[Path, ...],
+        fmt: str,
+        compat: bool | None,
+        profile: str | None,
+        ignore: tuple[str, ...],
+    ) -> int:
+        """List, with file:line, what the source of each plugin says that its README gets
+        wrong or hides; each finding ends with how to fix it.
 
-        Exit 1 when something was found, 0 when clean, 2 on bad input.
+        Exit 1 when something was found, 0 when clean (or all of it ignored), 2 on bad
+        input or usage.
         """
         from docgen.cli.lint import run_lint
 
-        return run_lint(LintInvocation(paths, fmt))
+        if profile is not None and compat is not None:
+            raise click.UsageError("--compat=NAME and --compat/--no-compat: give one of them")
+        return run_lint(LintInvocation(paths, fmt, compat if profile is None else profile, ignore))
 
     return group

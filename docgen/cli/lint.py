@@ -18,7 +18,7 @@ def run_lint(invocation: LintInvocation) -> int:
     found: list[dict[str, Any]] = []
 
     def one(path: Path) -> None:
-        findings = lint(path)
+        findings = lint(path, compat=invocation.compat, ignore=invocation.ignore)
         found.append({"plugin": str(path), "findings": [f._asdict() for f in findings]})
         if invocation.format == "text":
             for finding in findings:

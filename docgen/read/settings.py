@@ -93,6 +93,7 @@ class Settings(NamedTuple):
     templates: Path | None = None  # a folder of template overrides
     path: str = ""  # docgen.toml as messages show it; "" when the plugin has none
     compat_line: int | None = None  # the line of docgen.toml's compat key
+    lint_ignore: tuple[str, ...] = ()  # lint codes not to report ([lint] ignore)
 
 
 # Each key of docgen.toml outside the [sections] and [top_sections] tables: the Settings
@@ -111,8 +112,9 @@ _FIELDS: dict[str, tuple[str, type | tuple[type, ...]]] = {
     "readme.docker_version": ("docker_version", str),
     "readme.install": ("install", str),
     "readme.image_link": ("image_link", bool),
+    "lint.ignore": ("lint_ignore", list),
 }
-_TABLES = ("repository", "readme")
+_TABLES = ("repository", "readme", "lint")
 _SECTION_KEYS: dict[str, type] = {
     "title": str,
     "intro": str,

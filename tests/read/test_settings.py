@@ -494,3 +494,27 @@ def test_named_commands_must_be_subcommands() -> None:
         f"{PATH}:2: error: sections.data names imprt, which is no subcommand (did you mean import?)"
     )
     check_commands(_parse('[sections.data]\ncommands = ["import"]\n'), ["import"])
+
+
+# --- [lint] -------------------------------------------------------------------------------
+
+
+def test_lint_ignore() -> None:
+    settings = _parse('[lint]\nignore = ["hidden-command", "empty-section"]')
+    assert settings.lint_ignore == ("hidden-command", "empty-section")
+    assert settings._replace(lint_ignore=(), path="") == default_settings()
+    assert default_settings().lint_ignore == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[lint]\nignore = "hidden-command"', "2: error: lint.ignore must be a list, not str"),
+        ("[lint]\nignore = [1]", "2: error: lint.ignore must be a list of strings"),
+        ("[lint]\nignor = []", "2: error: unknown key lint.ignor (did you mean lint.ignore?)"),
+        ("lint = 1", "1: error: lint must be a dict, not int"),
+    ],
+)
+def test_lint_ignore_errors(text: str, message: str) -> None:
+    hint = "" if message.endswith(")") else " (see docgen's README, Customising the README)"
+    assert _error(text) == f"{PATH}:{message}{hint}"
