@@ -71,6 +71,6 @@ def _print(path: Path, invocation: RenderInvocation, report: Report) -> None:
     elif invocation.format == "html":
         from docgen.render.formats import to_html
 
-        echo(to_html(result.text), newline=False)
+        echo(to_html(result.text, result.readme.prefix), newline=False)
     else:
         echo(result.text, newline=False)

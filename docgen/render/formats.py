@@ -60,12 +60,47 @@ def to_json(readme: Readme) -> str:
     return json.dumps(to_data(readme), indent=2, ensure_ascii=False) + "\n"
 
 
-def to_html(markdown: str) -> str:
-    """A standalone HTML preview of the rendered README (mistune, imported only here)."""
+# A small stylesheet after GitHub's rendering of a README: a readable column, sans-serif
+# text, code blocks on a grey ground that scroll on their own, ruled tables.
+STYLESHEET = """\
+body { margin: 0; color: #1f2328; background: #fff;
+  font: 16px/1.5 -apple-system, BlinkMacSystemFont, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif; }
+main { box-sizing: border-box; max-width: 980px; margin: 0 auto; padding: 32px 45px;
+  overflow-wrap: break-word; }
+h1, h2, h3, h4, h5, h6 { margin: 24px 0 16px; font-weight: 600; line-height: 1.25; }
+h1, h2 { padding-bottom: .3em; border-bottom: 1px solid #d1d9e0; }
+h1 { font-size: 2em; } h2 { font-size: 1.5em; } h3 { font-size: 1.25em; }
+p, ul, ol, pre, table, blockquote, details { margin: 0 0 16px; }
+a { color: #0969da; text-decoration: none; } a:hover { text-decoration: underline; }
+code, pre, kbd, samp { font-family: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas,
+  "Liberation Mono", monospace; font-size: 85%; }
+code { padding: .2em .4em; background: #eff1f3; border-radius: 6px; }
+pre { padding: 16px; overflow: auto; line-height: 1.45; background: #f6f8fa; border-radius: 6px; }
+pre code { padding: 0; font-size: 100%; white-space: pre; background: transparent; }
+blockquote { padding: 0 1em; color: #59636e; border-left: .25em solid #d1d9e0; }
+table { display: block; width: max-content; max-width: 100%; overflow: auto;
+  border-collapse: collapse; }
+th, td { padding: 6px 13px; border: 1px solid #d1d9e0; }
+th { font-weight: 600; } tr:nth-child(2n) { background: #f6f8fa; }
+img { max-width: 100%; }
+"""
+
+
+def to_html(markdown: str, prefix: str) -> str:
+    """A standalone HTML preview of the rendered README, titled ``dokku <prefix>`` as the
+    README is. Raw HTML from the plugin's files is sanitised as GitHub does (docgen/render/
+    sanitize.py): the preview runs no script of the plugin."""
+    import html
+
     import mistune
 
-    body = mistune.html(markdown)
+    from docgen.render.sanitize import sanitise
+
+    rendered = mistune.html(markdown)
+    body = sanitise(rendered if isinstance(rendered, str) else "")
     return (
-        '<!doctype html>\n<html><head><meta charset="utf-8"><title>README</title></head>\n'
-        f"<body>\n{body}</body></html>\n"
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>dokku {html.escape(prefix)}</title>\n<style>\n{STYLESHEET}</style></head>\n"
+        f"<body><main>\n{body}</main></body></html>\n"
     )

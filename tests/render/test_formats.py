@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from docgen.pipeline import Result, generate
-from docgen.render.formats import SCHEMA, to_data, to_html, to_json
+from docgen.render.formats import SCHEMA, STYLESHEET, to_data, to_html, to_json
 from tests.plugin_factory import SAMPLE
 
 SAMPLE = SAMPLE
@@ -195,14 +195,29 @@ def test_json_keeps_non_ascii(result: Result) -> None:
 
 
 def test_html(result: Result) -> None:
-    html = to_html(result.text)
+    html = to_html(result.text, result.readme.prefix)
     assert html.startswith(
-        '<!doctype html>\n<html><head><meta charset="utf-8"><title>README</title></head>\n<body>\n<h1>'
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>dokku meilisearch</title>\n<style>\n{STYLESHEET}</style></head>\n"
+        "<body><main>\n<h1>"
     )
-    assert html.endswith("</body></html>\n")
+    assert html.endswith("</main></body></html>\n")
     assert html.count("<h1>") == 1
     assert "<h1>dokku meilisearch " in html
     assert "<h2>Commands</h2>" in html
+
+
+def test_stylesheet() -> None:
+    """A readable column, sans-serif text, code blocks that scroll on their own, tables."""
+    for rule in (
+        "max-width: 980px",
+        "Helvetica, Arial, sans-serif",
+        "pre { padding: 16px; overflow: auto;",
+        "background: #f6f8fa",
+        "th, td { padding: 6px 13px; border: 1px solid #d1d9e0; }",
+    ):
+        assert rule in STYLESHEET
 
 
 @pytest.mark.parametrize(
@@ -211,10 +226,14 @@ def test_html(result: Result) -> None:
         ("# Title\n", "<h1>Title</h1>\n"),
         ("## Sub\n\ntext\n", "<h2>Sub</h2>\n<p>text</p>\n"),
         ("", ""),
+        ("<script>alert(1)</script>\n\ntext\n", "\n\n<p>text</p>\n"),
+        ("[x](javascript:alert(1))\n", '<p><a href="#harmful-link" rel="nofollow">x</a></p>\n'),
     ],
 )
 def test_html_wraps_the_body(markdown: str, body: str) -> None:
-    assert to_html(markdown) == (
-        '<!doctype html>\n<html><head><meta charset="utf-8"><title>README</title></head>\n'
-        f"<body>\n{body}</body></html>\n"
+    assert to_html(markdown, "a<b") == (
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>dokku a&lt;b</title>\n<style>\n{STYLESHEET}</style></head>\n"
+        f"<body><main>\n{body}</main></body></html>\n"
     )
