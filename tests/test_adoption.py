@@ -284,3 +284,44 @@ def test_pre_commit_config_snippet(plugin_repo: Path, tmp_path: Path) -> None:
     done = _pre_commit("run", "--all-files", cwd=plugin_repo, home=home)
     assert done.returncode == 1, done.stdout + done.stderr
     assert "wrote README.md" in done.stdout
+
+
+# --- the other snippets of README.md ------------------------------------------------------------
+
+
+def _blocks(language: str) -> list[str]:
+    return re.findall(rf"^```{language}\n(.*?)^```$", README, re.S | re.M)
+
+
+def test_quick_start(tmp_path: Path, fresh_venv: dict[str, str]) -> None:
+    """`pip install . && docgen sample-plugin` in a copy of this checkout."""
+    [install, _tests] = _blocks("shell")
+    assert install == "pip install . && docgen sample-plugin\n"
+    ignored = shutil.ignore_patterns(".git", "__pycache__", ".*_cache", ".hypothesis", "*.egg-info")
+    copy = Path(shutil.copytree(REPO, tmp_path / "docgen", ignore=ignored))
+    done = _run(install, copy, fresh_venv)
+    assert (done.returncode, done.stdout.splitlines()[-1:]) == (
+        0,
+        ["1 current, 0 rewritten, 0 errors"],
+    ), done.stderr
+
+
+def test_docgen_toml_snippets() -> None:
+    """The documented docgen.toml keys are the real ones (`<key>`: a section's key)."""
+    from docgen.lint import CODES
+    from docgen.read.settings import parse_settings
+
+    [reference, lint] = _blocks("toml")
+    settings = parse_settings(reference.replace("<key>", "data"), "docgen.toml", Path("/p"))
+    assert (settings.compat, settings.templates, settings.lint_ignore) == (
+        True,
+        Path("/p/docgen-templates"),
+        ("flag-not-taken",),
+    )
+    assert set(parse_settings(lint, "docgen.toml", Path("/p")).lint_ignore) <= set(CODES)
+
+
+def test_template_override_snippet() -> None:
+    [override] = _blocks("jinja")
+    path = EXAMPLE / "docgen-templates" / "README.md.j2"
+    assert override == path.read_text(encoding="utf-8")
