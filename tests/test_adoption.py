@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.plugin_factory import REPO
+from tests.plugin_factory import REPO, SAMPLE
 
 EXAMPLE = REPO / "tests" / "examples" / "unofficial-fork"  # it has a template override
 README = (REPO / "README.md").read_text(encoding="utf-8")
@@ -173,8 +173,8 @@ def test_action_yml(tmp_path: Path, fresh_venv: dict[str, str]) -> None:
     assert action["runs"]["using"] == "composite"
     assert set(action["inputs"]) == {"path", "args", "python-version"}
     workspace = tmp_path / "workspace"
-    _plugin(workspace / "plugins" / "one")
-    _plugin(workspace / "plugins" / "two")
+    for name in ("one", "two"):  # the sample plugin: no warning, which --strict would fail
+        shutil.copytree(SAMPLE, workspace / "plugins" / name)
     inputs = {"path": "plugins/*", "args": "--strict"}
     assert _action_steps(workspace, inputs, fresh_venv) == "2 current, 0 out of date, 0 errors\n"
     _spoil(workspace / "plugins" / "two")
@@ -307,21 +307,28 @@ def test_quick_start(tmp_path: Path, fresh_venv: dict[str, str]) -> None:
 
 
 def test_docgen_toml_snippets() -> None:
-    """The documented docgen.toml keys are the real ones (`<key>`: a section's key)."""
+    """Every docgen.toml of README.md is valid (`<key>`: a section's key), its compat
+    profile exists, and its lint codes are real."""
+    from docgen.build.profiles import profile_for
     from docgen.lint import CODES
     from docgen.read.settings import parse_settings
 
-    [reference, lint] = _blocks("toml")
-    settings = parse_settings(reference.replace("<key>", "data"), "docgen.toml", Path("/p"))
-    assert (settings.compat, settings.templates, settings.lint_ignore) == (
-        True,
+    blocks = _blocks("toml")
+    assert len(blocks) >= 3
+    for block in blocks:
+        settings = parse_settings(block.replace("<key>", "data"), "docgen.toml", Path("/p"))
+        profile_for(settings)
+        assert set(settings.lint_ignore) <= set(CODES)
+    reference = parse_settings(blocks[0].replace("<key>", "data"), "docgen.toml", Path("/p"))
+    assert (reference.templates, reference.lint_ignore) == (
         Path("/p/docgen-templates"),
         ("flag-not-taken",),
     )
-    assert set(parse_settings(lint, "docgen.toml", Path("/p")).lint_ignore) <= set(CODES)
 
 
 def test_template_override_snippet() -> None:
-    [override] = _blocks("jinja")
+    """The first override of README.md is the worked example's, under its comment line."""
+    comment, _, override = _blocks("jinja")[0].partition("\n")
+    assert comment == "{# docgen-templates/README.md.j2: a License footer #}"
     path = EXAMPLE / "docgen-templates" / "README.md.j2"
     assert override == path.read_text(encoding="utf-8")
