@@ -744,3 +744,17 @@ def test_garbage_usage(plugin: Callable[..., Path]) -> None:
         )
     ]
     assert lint(root, compat=False) == []
+
+
+def test_lint_takes_a_compat_profile(
+    plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As for rendering, --compat=NAME (or docgen.toml's compat) names a profile."""
+    root = plugin(**_clean(**COMPAT_ONLY))
+    assert main(["lint", "--compat=2023-02b", str(root)]) == 1
+    assert "hidden-command" in capsys.readouterr().out
+    assert main(["lint", "--compat=2023-02x", str(root)]) == 2
+    assert capsys.readouterr().err == (
+        "error: no compat profile 2023-02x (did you mean 2023-02b?)\n"
+    )
+    assert main(["lint", "--compat=2023-02b", "--no-compat", str(root)]) == 2
