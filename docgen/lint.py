@@ -15,10 +15,9 @@ from typing import NamedTuple
 
 from docgen.build import bash, compat
 from docgen.build.model import Command, Readme
-from docgen.build.profiles import CORRECTED_NAME, Profile, profile_for
+from docgen.build.profiles import CORRECTED_NAME, Profile, profile_for, section_line
 from docgen.build.readme import build, line_expander
 from docgen.errors import DocgenError
-from docgen.read.locations import section_definition, setting_line
 from docgen.read.plugin import read_plugin
 from docgen.read.records import PluginSource, SubcommandSource
 
@@ -244,7 +243,12 @@ def _sections(source: PluginSource, readme: Readme) -> Iterator[Finding]:
     for section in readme.sections:
         if section.commands or section.prose:
             continue
-        path, line, default = section_definition(source.root, section.key)
+        edit = next((e for e in source.settings.section_edits if e.key == section.key), None)
+        if edit is not None:
+            path, line, default = source.settings.path, edit.line or 1, False
+        else:
+            path, line = section_line(section.key)
+            default = True
         plugin = f"the plugin {source.root}" if default else "this plugin"
         yield Finding(
             path,
@@ -368,9 +372,12 @@ def _ignored(source: PluginSource, ignore: Collection[str]) -> set[str]:
     for code in source.settings.lint_ignore:
         hint = unknown_code(code)
         if hint is not None:
-            path, line = setting_line(source.root, ("lint", "ignore"))
+            settings = source.settings
             raise DocgenError(
-                f"[lint] ignore: unknown code {code}", path=path, line=line, hint=hint
+                f"[lint] ignore: unknown code {code}",
+                path=settings.path,
+                line=settings.line("lint.ignore"),
+                hint=hint,
             )
     return {*ignore, *source.settings.lint_ignore}
 

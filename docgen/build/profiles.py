@@ -323,6 +323,14 @@ def profiles() -> tuple[Profile, ...]:
     return tuple(found)
 
 
+def section_line(key: str) -> tuple[str, int]:
+    """Where docgen's templates/sections.toml defines the default usage section ``key``."""
+    path = default_templates() / "sections.toml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    entry = f'key = "{key}"'
+    return str(path), next((n for n, line in enumerate(lines, 1) if line.strip() == entry), 1)
+
+
 def newest() -> Profile:
     return profiles()[-1]
 

@@ -94,6 +94,11 @@ class Settings(NamedTuple):
     path: str = ""  # docgen.toml as messages show it; "" when the plugin has none
     compat_line: int | None = None  # the line of docgen.toml's compat key
     lint_ignore: tuple[str, ...] = ()  # lint codes not to report ([lint] ignore)
+    key_lines: tuple[tuple[str, int | None], ...] = ()  # each dotted key docgen.toml sets
+
+    def line(self, key: str) -> int | None:
+        """The line of docgen.toml that sets ``key`` (``lint.ignore``), for messages."""
+        return dict(self.key_lines).get(key)
 
 
 # Each key of docgen.toml outside the [sections] and [top_sections] tables: the Settings
@@ -240,6 +245,13 @@ def _entry(table: str, key: str, raw: Any, allowed: dict[str, type], file: _File
     }
 
 
+def _first_line(text: str, candidates: Sequence[Sequence[str]]) -> int | None:
+    """The first line that sets one of the key paths: a table, or one key of it written
+    dotted (``sections.data.title = ...``)."""
+    lines = [line for keys in candidates if (line := key_line(text, keys)) is not None]
+    return min(lines) if lines else None
+
+
 def _section_edit(key: str, raw: Any, file: _File) -> SectionEdit:
     entry = _entry("sections", key, raw, _SECTION_KEYS, file)
     named = tuple(
@@ -249,7 +261,7 @@ def _section_edit(key: str, raw: Any, file: _File) -> SectionEdit:
     )
     return SectionEdit(
         key=key,
-        line=key_line(file.text, ("sections", key)),
+        line=_first_line(file.text, [("sections", key), *(("sections", key, n) for n in entry)]),
         title=entry.get("title"),
         intro=entry.get("intro"),
         commands=entry.get("commands"),
@@ -386,12 +398,14 @@ def parse_settings(text: str, path: str, root: Path) -> Settings:
     file = _File(text, path)
     sections = file.expect(data.get("sections", {}), dict, ("sections",))
     top = file.expect(data.get("top_sections", {}), dict, ("top_sections",))
+    fields = _fields(data, file, root)
     return Settings(
-        **_fields(data, file, root),
+        **fields,
         section_edits=tuple(_section_edit(key, raw, file) for key, raw in sections.items()),
         top_sections=_top_sections(top, file),
         path=path,
         compat_line=key_line(text, ("compat",)),
+        key_lines=tuple((key, key_line(text, key.split("."))) for key in _flat_keys(data, file)),
     )
 
 

@@ -191,9 +191,7 @@ def test_compat_names_a_profile(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--stdout", "--compat", str(SAMPLE)]) == 0
     assert "Disabling `docker image pull` calls" in capsys.readouterr().out
     assert main(["--stdout", "--compat=2023-1", str(SAMPLE)]) == 2
-    assert capsys.readouterr().err == (
-        "error: no compat profile 2023-1 (did you mean 2023-12?)\n"
-    )
+    assert capsys.readouterr().err == ("error: no compat profile 2023-1 (did you mean 2023-12?)\n")
     assert main(["--stdout", "--compat=2023-01", "--no-compat", str(SAMPLE)]) == 2
     assert capsys.readouterr().err.splitlines()[-1] == (
         "Error: --compat=NAME and --compat/--no-compat: give one of them"

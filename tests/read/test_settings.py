@@ -39,7 +39,7 @@ def _error(text: str) -> str:
 
 def _defaults_but_path(settings: Settings) -> Settings:
     assert settings.path == PATH
-    return settings._replace(path="", compat_line=None)
+    return settings._replace(path="", compat_line=None, key_lines=())
 
 
 def _applied(text: str) -> tuple[Section, ...]:
@@ -502,7 +502,8 @@ def test_named_commands_must_be_subcommands() -> None:
 def test_lint_ignore() -> None:
     settings = _parse('[lint]\nignore = ["hidden-command", "empty-section"]')
     assert settings.lint_ignore == ("hidden-command", "empty-section")
-    assert settings._replace(lint_ignore=(), path="") == default_settings()
+    assert settings._replace(lint_ignore=(), path="", key_lines=()) == default_settings()
+    assert settings.line("lint.ignore") == 2
     assert default_settings().lint_ignore == ()
 
 
