@@ -180,15 +180,19 @@ def _differing(readme: str, rendered: str) -> int:
 
 def _choose(readme: str, candidates: list[_Candidate], script: Profile | None) -> _Candidate:
     """Zero diff wins; else the plugin's own bin/generate version (a README edited by hand
-    says little about the version), else the fewest differing lines, newest first."""
-    scored = [(_differing(readme, c.result.text), -i, c) for i, c in enumerate(candidates)]
-    zero = [c for score, _, c in scored if score == 0]
+    says little about the version), else the fewest differing lines. Among equals: the
+    mainline before a side branch's version, then the newest."""
+    scored = [
+        (_differing(readme, c.result.text), c.profile.side_branch, -i, c)
+        for i, c in enumerate(candidates)
+    ]
+    zero = [c for score, _, _, c in sorted(scored, key=lambda s: s[:3]) if score == 0]
     own = [c for c in candidates if c.profile == script]
     if zero:
-        return next((c for c in zero if c.profile == script), zero[-1])
+        return next((c for c in zero if c.profile == script), zero[0])
     if own:
         return own[0]
-    return min(scored, key=lambda item: item[:2])[2]
+    return min(scored, key=lambda item: item[:3])[3]
 
 
 def nearest(source: PluginSource, readme: str, script: Profile | None) -> Migration:

@@ -32,6 +32,7 @@ class Profile(NamedTuple):
     quirks: Quirks
     boilerplate: Boilerplate
     templates: str = ""  # a folder of templates/profiles/ for a layout of its own
+    side_branch: bool = False  # shipped only on a side branch of one plugin (clickhouse)
 
 
 NEWEST_INSTALL = "sudo dokku plugin:install https://github.com/{repository}.git --name {prefix}"
@@ -106,6 +107,7 @@ class _Step(NamedTuple):
     boilerplate: Mapping[str, object] = MappingProxyType({})
     sections: Mapping[str, SectionChange] = MappingProxyType({})
     templates: str = ""
+    side_branch: bool = False
 
 
 # The first version, as a change to the newest: the quirks of the later ones off, its
@@ -203,6 +205,7 @@ _STEPS = (
         ("1cb4e3a8",),
         "${PLUGIN_DATASTORE_PORTS[1]} substituted",
         {"substitution_set": "A10+port1"},
+        side_branch=True,
     ),
     _Step(
         "2021-09a",
@@ -218,6 +221,7 @@ _STEPS = (
         ("a977252c",),
         "${PLUGIN_DATASTORE_PORTS[1]} substituted",
         {"substitution_set": "A10+port1"},
+        side_branch=True,
     ),
     _Step(
         "2021-09c",
@@ -305,7 +309,14 @@ def _applied(step: _Step, previous: Profile, newest: dict[str, Section]) -> Prof
     )
     boilerplate = boilerplate._replace(sections=sections)
     return Profile(
-        step.name, step.shipped, step.blobs, step.change, quirks, boilerplate, step.templates
+        step.name,
+        step.shipped,
+        step.blobs,
+        step.change,
+        quirks,
+        boilerplate,
+        step.templates,
+        step.side_branch,
     )
 
 
