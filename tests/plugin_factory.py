@@ -151,7 +151,7 @@ def plugin_source(
     merged = {**DEFAULT_SUBCOMMANDS, **(subcommands or {})}
     config = with_unimplemented(config, [n for n, c in merged.items() if c is not None])
     scripts = tuple(
-        SubcommandSource(name, f"{root}/subcommands/{name}", documentation_lines(text))
+        SubcommandSource(name, f"{root}/subcommands/{name}", documentation_lines(text), text=text)
         for name, text in sorted(merged.items())
         if isinstance(text, str)
     )

@@ -145,6 +145,103 @@ def unquote(text: str) -> str | None:
     return words[1].text
 
 
+class Assigned(NamedTuple):
+    """``NAME=value`` (``value``) or ``NAME=(items...)`` (``items``) in one statement."""
+
+    name: str
+    value: Word | None
+    items: tuple[Word, ...] | None
+
+
+def _array_spans(statement: str) -> list[tuple[int, int]]:
+    """(opening, closing) parentheses of each ``NAME=(...)`` word of a statement: bashlex
+    rejects those, so they are cut out and parsed apart. Quotes are honoured."""
+    spans: list[tuple[int, int]] = []
+    quote = ""
+    index = 0
+    while index < len(statement):
+        char = statement[index]
+        if quote:
+            if char == "\\" and quote == '"':
+                index += 1
+            elif char == quote:
+                quote = ""
+        elif char == "\\":
+            index += 1
+        elif char in "\"'":
+            quote = char
+        elif index == 0 or statement[index - 1] in " \t":
+            match = _ARRAY_START.match(statement, index)
+            if match is not None:
+                close = _closing(statement, match.end())
+                if close < 0:
+                    return spans
+                spans.append((match.end() - 1, close))
+                index = close
+        index += 1
+    return spans
+
+
+_ARRAY_START = re.compile(r"[A-Za-z_][A-Za-z0-9_]*=\(")
+
+
+def _closing(text: str, start: int) -> int:
+    """The index of the ``)`` that closes a parenthesis opened before ``start``, or -1."""
+    quote = ""
+    depth = 1
+    index = start
+    while index < len(text):
+        char = text[index]
+        if quote:
+            if char == "\\" and quote == '"':
+                index += 1
+            elif char == quote:
+                quote = ""
+        elif char == "\\":
+            index += 1
+        elif char in "\"'":
+            quote = char
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+            if depth == 0:
+                return index
+        index += 1
+    return -1
+
+
+@functools.lru_cache(maxsize=1024)
+def assignments(statement: str) -> tuple[Assigned, ...] | None:
+    """The assignments of one simple command, arrays included:
+    ``declare SERVICE="$1" LIST=("${@:2}")`` -> SERVICE (a value), LIST (items). None when
+    the statement is no simple command; words that assign nothing are left out."""
+    arrays: dict[str, tuple[Word, ...]] = {}
+    pieces: list[str] = []
+    cursor = 0
+    for number, (opening, closing) in enumerate(_array_spans(statement)):
+        words = parse_command("_ " + statement[opening + 1 : closing])
+        if words is None:
+            return None
+        placeholder = f"docgen_array_{number}"
+        arrays[placeholder] = words[1:]
+        pieces.append(statement[cursor:opening] + placeholder)
+        cursor = closing + 1
+    pieces.append(statement[cursor:])
+    words = parse_command("".join(pieces))
+    if words is None:
+        return None
+    found: list[Assigned] = []
+    for word in words:
+        split = split_assignment(word)
+        if split is None:
+            continue
+        name, value = split
+        if value.raw in arrays:
+            found.append(Assigned(name, None, arrays[value.raw]))
+        else:
+            found.append(Assigned(name, value, None))
+    return tuple(found)
+
+
 def split_assignment(word: Word) -> tuple[str, Word] | None:
     """``NAME=value`` -> (NAME, the value as a word); None for any other word."""
     name, sep, _ = word.raw.partition("=")

@@ -12,7 +12,8 @@ from typing import NamedTuple
 from docgen.build import bash, compat
 from docgen.build.compat import Quirks
 from docgen.build.examples import examples
-from docgen.build.model import Argument, Command, Flag
+from docgen.build.model import Argument, Command, ExampleLine, Flag, UsageToken
+from docgen.build.synopsis import synopsis
 from docgen.errors import Diagnostic
 from docgen.read.records import SubcommandSource
 
@@ -26,6 +27,8 @@ class Scanned(NamedTuple):
     warnings: tuple[Diagnostic, ...]
     usage_line: int | None = None
     description_line: int | None = None
+    example_numbers: tuple[int, ...] = ()  # the line of each example line
+    synopsis: tuple[UsageToken, ...] = ()  # the usage word by word (corrected mode)
 
 
 def _split_annotation(payload: str) -> tuple[str, str | None]:
@@ -43,32 +46,6 @@ def _declared_description(line: str) -> str | None:
     return None
 
 
-def _declared_names(line: str) -> tuple[str, ...] | None:
-    """The names assigned on a ``declare`` line (``SERVICE="$1" LIST=("${@:2}")``).
-    Read per token: bashlex rejects the array form, and a name is all that is needed."""
-    names = []
-    for token in line.split():
-        name, sep, _ = token.partition("=")
-        if sep and bash.NAME.fullmatch(name):
-            names.append(name)
-    return tuple(names) if names else None
-
-
-def corrected_usage(names: tuple[str, ...]) -> str:
-    tokens = []
-    for name in names:
-        if name.endswith("_OPTIONAL") and not name.endswith("_FLAG"):
-            tokens.append(f"[{compat.usage_token(name[: -len('_OPTIONAL')])}]")
-        else:
-            tokens.append(compat.usage_token(name))
-    return " ".join(tokens)
-
-
-def _declared_usage(line: str) -> str | None:
-    names = _declared_names(line)
-    return None if names is None else corrected_usage(names)
-
-
 class _Scan:
     """What the lines of one script said so far; the last description and usage win."""
 
@@ -81,6 +58,7 @@ class _Scan:
         self.arguments: list[Argument] = []
         self.flags: list[Flag] = []
         self.examples: list[str] = []
+        self.example_numbers: list[int] = []
         self.warnings: list[Diagnostic] = []
 
     def warn(self, number: int, message: str) -> None:
@@ -100,7 +78,7 @@ class _Scan:
             else:
                 self.description, self.description_line = value, number
         elif code and "$1" in text:
-            usage, warnings = compat.usage(quirks, self.path, number, text, _declared_usage)
+            usage, warnings = compat.usage(quirks, self.path, number, text)
             self.warnings.extend(warnings)
             if usage is not None:
                 self.usage, self.usage_line = usage, number
@@ -108,25 +86,34 @@ class _Scan:
             name, help_text = _split_annotation(compat.annotation_payload(quirks, text))
             if help_text is None:
                 self.warn(number, "#A has no comma; write #A name, description")
-            self.arguments.append(Argument(name, help_text or ""))
+            self.arguments.append(Argument(name, help_text or "", number))
         elif text.startswith("#F "):
             spec, help_text = _split_annotation(compat.annotation_payload(quirks, text))
             if help_text is None:
                 self.warn(number, "#F has no comma; write #F -x|--flag, description")
-            self.flags.append(Flag(spec, help_text, None))
+            self.flags.append(Flag(spec, help_text, None, number))
         elif text.startswith("#E "):
             self.examples.append(compat.annotation_payload(quirks, text))
+            self.example_numbers.append(number)
 
-    def scanned(self) -> Scanned:
+    def scanned(self, words: tuple[UsageToken, ...]) -> Scanned:
+        """What the lines said; ``words``, the synopsis, is the usage where there is one."""
+        usage, usage_line = self.usage, self.usage_line
+        if words:
+            usage = " ".join(word.text for word in words)
+            lines = [w.line for w in words if w.line is not None and w.kind != "flag"]
+            usage_line = min(lines or [w.line for w in words if w.line is not None], default=None)
         return Scanned(
             self.description,
-            self.usage,
+            usage,
             tuple(self.arguments),
             tuple(self.flags),
             tuple(self.examples),
             tuple(self.warnings),
-            self.usage_line,
+            usage_line,
             self.description_line,
+            tuple(self.example_numbers),
+            words,
         )
 
 
@@ -136,7 +123,8 @@ def scan(source: SubcommandSource, quirks: Quirks, expand: Callable[[str], str])
     for line in source.lines:
         text = compat.text_read(quirks, line.text) if line.number == 1 else line.text
         found.line(line.number, expand(text), quirks)
-    return found.scanned()
+    words = compat.synopsis(quirks, lambda: synopsis(source.text, found.flags))
+    return found.scanned(words)
 
 
 def command(
@@ -174,5 +162,10 @@ def command(
         fragment=None if fragment is None else compat.fragment_text(quirks, fragment),
         usage_line=scanned.usage_line,
         description_line=scanned.description_line,
+        example_lines=tuple(
+            ExampleLine(number, text)
+            for number, text in zip(scanned.example_numbers, scanned.example_lines, strict=True)
+        ),
+        synopsis=scanned.synopsis,
     )
     return found, warnings

@@ -91,8 +91,11 @@ QUIRK_DOCS: dict[str, tuple[str, str]] = {
         "A11: the usage is made of every `[A-Z_]+` run of the last line that contains `$1`; "
         "`TAIL_NUM_OPTIONAL` becomes `<tail-num-optional>`, a run without a letter `<->`; "
         "annotation lines containing `$1` are taken for that line.",
-        "The usage comes from the names assigned on the `declare` line that reads `$1`; "
-        "`*_OPTIONAL` names render as `[<name>]`; annotations are never swallowed.",
+        "The usage is what the script accepts, read from its bash (docgen/build/synopsis.py): "
+        "the names of the `declare` line that reads the positional parameters, optional when "
+        "they have a default (also a later `APP=${APP:=...}`), flags as their `#F` lines name "
+        "them (`[-t|--tail [<tail-num>]]`, `[--info-flags...]`), and `#F` flags that no name "
+        "takes as global flags (`[-n|--no-restart]`); annotations are never swallowed.",
     ),
     "marker_everywhere": (
         "A10: `#E `, `#F ` and `#A ` are removed everywhere in their line, not only at its start.",
@@ -368,16 +371,23 @@ def read_as_code(quirks: Quirks, line: str) -> bool:
 
 
 def usage(
-    quirks: Quirks, path: str, number: int, line: str, declared: Callable[[str], str | None]
+    quirks: Quirks, path: str, number: int, line: str
 ) -> tuple[str | None, tuple[Diagnostic, ...]]:
-    """The usage a line containing ``$1`` gives: A11's uppercase runs (compat), or the
-    names assigned on the line (``declared``; None keeps the usage found so far). The script
-    stops at a run that is ``_FLAG`` and nothing else."""
+    """The usage a line containing ``$1`` gives: A11's uppercase runs (compat), or none
+    in corrected mode, where the usage is the synopsis. The script stops at a run that is
+    ``_FLAG`` and nothing else."""
     if not quirks.uppercase_usage:
-        return declared(line), ()
+        return None, ()
     runs = _UPPERCASE_RUN.findall(line.strip())
     stop = Stop(number, "the name _FLAG has no letter before _FLAG") if "_FLAG" in runs else None
     return uppercase_usage(line), stop_warnings(quirks, path, stop, "prints <_flag>")
+
+
+def synopsis(quirks: Quirks, derive: Callable[[], tuple[T, ...]]) -> tuple[T, ...]:
+    """The usage word by word as the script accepts it (``derive``, docgen/build/synopsis.py,
+    through bashlex): corrected mode's usage. None in compat mode, whose usage is A11's
+    uppercase runs, read without bashlex."""
+    return () if quirks.uppercase_usage else derive()
 
 
 # --- marker_everywhere (A10) --------------------------------------------------------------

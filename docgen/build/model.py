@@ -25,12 +25,32 @@ class Image(NamedTuple):
 class Argument(NamedTuple):
     name: str
     help: str
+    line: int | None = None  # the #A line
 
 
 class Flag(NamedTuple):
     spec: str  # "-c|--config-options \"--args --go=here\""
     help: str | None  # None when the #F line has no comma
     default: str | None  # the ``(default: `...`)`` text, None for none
+    line: int | None = None  # the #F line
+
+
+class ExampleLine(NamedTuple):
+    """One ``#E`` line without its marker, variables expanded: the text that the README's
+    example blocks and the help's example lines are both made from."""
+
+    line: int
+    text: str
+
+
+class UsageToken(NamedTuple):
+    """One word of a usage line: ``<service>``, ``[<app>]``, ``[-t|--tail [<tail-num>]]``."""
+
+    text: str
+    kind: str  # "argument" | "list" (<ports...>) | "flag" | "flags" ([--link-flags...])
+    name: str  # "service", "ports", "tail", "link-flags"
+    optional: bool
+    line: int | None = None  # the line that says so: the declare, a default, a #F
 
 
 class Example(NamedTuple):
@@ -49,6 +69,8 @@ class Command(NamedTuple):
     fragment: str | None  # docs/<name>.md, as it goes into the README
     usage_line: int | None = None  # the script's line the usage comes from
     description_line: int | None = None  # the script's line the description comes from
+    example_lines: tuple[ExampleLine, ...] = ()  # what ``examples`` is made from
+    synopsis: tuple[UsageToken, ...] = ()  # the usage, word by word (corrected mode)
 
 
 class UsageSection(NamedTuple):

@@ -89,6 +89,8 @@ class SubcommandSource(NamedTuple):
     lines: tuple[SourceLine, ...]  # only the lines that can carry documentation
     problem: DocgenError | None = None  # why it cannot be read
     folder: bool = False  # a folder (or a link to one) is no command
+    text: str = ""  # the whole script (LF line endings, a BOM kept): the help and the
+    # corrected usage read more of it than the README's documentation lines
 
 
 class DocFragment(NamedTuple):

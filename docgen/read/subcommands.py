@@ -77,4 +77,4 @@ def _script(root: Path, path: Path) -> SubcommandSource:
         text = read_text(root, path, what="subcommand script")
     except DocgenError as error:
         return SubcommandSource(path.name, display(path), (), problem=error)
-    return SubcommandSource(path.name, display(path), documentation_lines(text))
+    return SubcommandSource(path.name, display(path), documentation_lines(text), text=text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from docgen.build import compat
-from docgen.build.commands import Scanned, corrected_usage, scan
+from docgen.build.commands import Scanned, scan
 from docgen.build.compat import COMPAT, CORRECTED, Quirks
 from docgen.build.examples import examples
 from docgen.build.model import Argument, Example, Flag
@@ -17,7 +17,7 @@ PATH = "plug/subcommands/x"
 
 
 def _scan(text: str, quirks: Quirks, expand: object = None) -> Scanned:
-    source = SubcommandSource("x", PATH, documentation_lines(text))
+    source = SubcommandSource("x", PATH, documentation_lines(text), text=text)
     return scan(source, quirks, expand or (lambda line: line))  # type: ignore[arg-type]
 
 
@@ -71,13 +71,13 @@ def test_unreadable_description_warns(quirks: Quirks) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "compat_usage", "corrected_usage_"),
+    ("text", "compat_usage", "corrected_usage"),
     [
         ('declare SERVICE="$1"', "<service>", "<service>"),
         (
             'declare SERVICE="$1" TAIL_FLAG="$2" TAIL_NUM_OPTIONAL="${3:-all}"',
             "<service> [-t|--tail] <tail-num-optional>",
-            "<service> [-t|--tail] [<tail-num>]",
+            "<service> [--tail] [<tail-num>]",
         ),
         (
             'declare SERVICE="$1" CREATE_FLAGS_LIST=("${@:2}")',
@@ -87,39 +87,45 @@ def test_unreadable_description_warns(quirks: Quirks) -> None:
         (
             'declare SERVICE="$1" NAME_OPTIONAL="$2" FORCE_FLAG="$3"',
             "<service> <name-optional> [-f|--force]",
-            "<service> [<name>] [-f|--force]",
+            "<service> [<name>] [--force]",
         ),
-        # the last $1 line wins
+        # compat: the last $1 line wins; corrected: the first declare line that reads one
         (
             'declare SERVICE="$1"\ndeclare SERVICE="$1" APP="$2"',
             "<service> <app>",
-            "<service> <app>",
+            "<service>",
         ),
         # a later $1 line without names: compat takes it, corrected keeps the declare line
         ('declare SERVICE="$1" APP="$2"\n[[ -z $1 ]] && exit', "", "<service> <app>"),
+        # a later default makes an argument optional (corrected)
+        (
+            'declare SERVICE="$1" APP="$2"\nAPP=${APP:="$DOKKU_APP_NAME"}',
+            "<service> <app>",
+            "<service> [<app>]",
+        ),
         # no $1 line: no arguments
         ("echo hi", "", ""),
     ],
 )
-def test_usage(text: str, compat_usage: str, corrected_usage_: str) -> None:
+def test_usage(text: str, compat_usage: str, corrected_usage: str) -> None:
     assert (_scan(text, COMPAT).usage, _scan(text, CORRECTED).usage) == (
         compat_usage,
-        corrected_usage_,
+        corrected_usage,
     )
 
 
-@pytest.mark.parametrize(
-    ("names", "expected"),
-    [
-        (("SERVICE",), "<service>"),
-        (("SERVICE", "NAME_OPTIONAL"), "<service> [<name>]"),
-        (("USE_IAM_OPTIONAL_FLAG",), "[--use-iam]"),
-        (("INFO_FLAG", "PORTS_LIST"), "[--single-info-flag] <ports...>"),
-        ((), ""),
-    ],
-)
-def test_corrected_usage(names: tuple[str, ...], expected: str) -> None:
-    assert corrected_usage(names) == expected
+def test_corrected_usage_reads_the_flags() -> None:
+    text = """\
+  #F -t|--tail [<tail-num>], follow the log
+  declare SERVICE="$1" TAIL_FLAG="$2" TAIL_NUM_OPTIONAL="${3:-all}"
+"""
+    scanned = _scan(text, CORRECTED)
+    assert (scanned.usage, scanned.usage_line) == ("<service> [-t|--tail [<tail-num>]]", 2)
+    assert [(word.text, word.line) for word in scanned.synopsis] == [
+        ("<service>", 2),
+        ("[-t|--tail [<tail-num>]]", 1),
+    ]
+    assert _scan(text, COMPAT).synopsis == ()
 
 
 def test_example_with_dollar_one_is_swallowed_in_compat() -> None:
@@ -139,8 +145,12 @@ def test_example_with_dollar_one_before_declare() -> None:
 @pytest.mark.parametrize(
     ("line", "compat_result", "corrected_result"),
     [
-        ("#F -x|--x $1, flag", ((), "<f>"), ((Flag("-x|--x $1", "flag", None),), "")),
-        ("#A name $1, arg", ((), "<a>"), ((Argument("name $1", "arg"),), "")),
+        (
+            "#F -x|--x $1, flag",
+            ((), "<f>"),
+            ((Flag("-x|--x $1", "flag", None, 1),), "[-x|--x]"),
+        ),
+        ("#A name $1, arg", ((), "<a>"), ((Argument("name $1", "arg", 1),), "")),
     ],
 )
 def test_annotations_with_dollar_one(
@@ -162,15 +172,18 @@ def test_annotations_with_dollar_one(
 def test_flags_split_on_first_comma(quirks: Quirks) -> None:
     text = '#F -a|--all, all, of it\n#F -c|--config-options "--args --go=here", extra arguments'
     assert _scan(text, quirks).flags == (
-        Flag("-a|--all", "all, of it", None),
-        Flag('-c|--config-options "--args --go=here"', "extra arguments", None),
+        Flag("-a|--all", "all, of it", None, 1),
+        Flag('-c|--config-options "--args --go=here"', "extra arguments", None, 2),
     )
 
 
 @pytest.mark.parametrize("quirks", [COMPAT, CORRECTED], ids=["compat", "corrected"])
 def test_flag_without_comma_warns_with_line_number(quirks: Quirks) -> None:
     scanned = _scan("#!/usr/bin/env bash\n# x\n  #F --flag no comma\n#F -a|--all, all", quirks)
-    assert scanned.flags == (Flag("--flag no comma", None, None), Flag("-a|--all", "all", None))
+    assert scanned.flags == (
+        Flag("--flag no comma", None, None, 3),
+        Flag("-a|--all", "all", None, 4),
+    )
     assert scanned.warnings == (
         Diagnostic(PATH, 3, "#F has no comma; write #F -x|--flag, description"),
     )
@@ -179,7 +192,10 @@ def test_flag_without_comma_warns_with_line_number(quirks: Quirks) -> None:
 @pytest.mark.parametrize("quirks", [COMPAT, CORRECTED], ids=["compat", "corrected"])
 def test_arguments(quirks: Quirks) -> None:
     scanned = _scan("#A service, the service\n\n#A nocomma", quirks)
-    assert scanned.arguments == (Argument("service", "the service"), Argument("nocomma", ""))
+    assert scanned.arguments == (
+        Argument("service", "the service", 1),
+        Argument("nocomma", "", 3),
+    )
     assert scanned.warnings == (Diagnostic(PATH, 3, "#A has no comma; write #A name, description"),)
 
 
@@ -241,12 +257,13 @@ service-create-cmd() {
     assert _scan(text, COMPAT, _literal) == Scanned(
         description="create a mini service",
         usage="<service> [--create-flags...]",
-        arguments=(Argument("service", "service to run command against"),),
-        flags=(Flag('-c|--config-options "--args --go=here"', "extra arguments", None),),
+        arguments=(Argument("service", "service to run command against", 5),),
+        flags=(Flag('-c|--config-options "--args --go=here"', "extra arguments", None, 6),),
         example_lines=("create a service named lollipop", "dokku mini:create lollipop"),
         warnings=(),
         usage_line=8,
         description_line=7,
+        example_numbers=(3, 4),
     )
 
 
