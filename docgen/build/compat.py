@@ -51,6 +51,7 @@ class Quirks(NamedTuple):
     script_image: bool = True
     bom_kept: bool = True
     script_stops: bool = True
+    help_functions: bool = True
     # what older versions did otherwise (ERA_DOCS)
     substitution_set: str = "A10"
     sentence_style: str = "S4"
@@ -168,6 +169,14 @@ QUIRK_DOCS: dict[str, tuple[str, str]] = {
         "A1: where bin/generate stops with an error, docgen renders the evident meaning and "
         "warns (`bin/generate stops here`).",
         "No such warning: the input is fine for corrected mode.",
+    ),
+    "help_functions": (
+        "help-functions: the help (`--format help`) is what the plugin's own help-functions "
+        "prints: the scripts read by its rules (docgen/build/helpfunctions.py), "
+        "`[-u|--use-iam-optional]`, no defaults, tables through `column -t -s,` in the C "
+        "locale, the overview sorted by byte.",
+        "The help is rendered from the README's model, so that the two agree: the same usage, "
+        "descriptions, flags, defaults and example text; tables in two columns.",
     ),
 }
 
@@ -837,3 +846,13 @@ def disable_pull_variable(quirks: Quirks, prefix: str, configured: Callable[[], 
     if quirks.prefix_disable_pull:
         return fallback
     return configured() or fallback
+
+
+# --- help_functions (the help) ------------------------------------------------------------
+
+
+def help_functions(quirks: Quirks, script: T, readme: T) -> T:
+    """What the help is made from and how it is laid out: ``script``, help-functions'
+    reading and layout (compat), or ``readme``, the README's model laid out plainly
+    (corrected). Each caller passes its two choices: two builders, two layouts."""
+    return script if quirks.help_functions else readme

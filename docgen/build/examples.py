@@ -9,7 +9,8 @@ from docgen.build.compat import Quirks
 from docgen.build.model import Example
 
 
-def _kind(line: str) -> str:
+def example_kind(line: str) -> str:
+    """The kind of one example line (A13): a command, code, a quote or prose."""
     if line.startswith(("export", "dokku")):
         return "command"
     if line.startswith("    "):
@@ -23,7 +24,7 @@ def _blocks(lines: Sequence[str], quirks: Quirks) -> list[tuple[str, list[str]]]
     """Consecutive example lines of one kind make one block."""
     blocks: list[tuple[str, list[str]]] = []
     for line in lines:
-        kind = _kind(line)
+        kind = example_kind(line)
         if kind == "code":
             line = compat.code_example_line(quirks, line)
         if blocks and blocks[-1][0] == kind:

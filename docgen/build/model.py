@@ -99,3 +99,39 @@ class Readme(NamedTuple):
     boilerplate: Boilerplate  # the profile's, with docgen.toml's dokku_version and install
     profile: str  # the name of the compat profile ("corrected" in corrected mode)
     listed: tuple[str, ...] = ()  # every command the usage sections name, files or not
+
+
+# --- the help: what ``dokku <prefix>:help [NAME]`` prints (docgen/render/help.py) ----------
+
+
+class HelpRow(NamedTuple):
+    """One row of an ``arguments:`` or ``flags:`` table."""
+
+    left: str  # "service", "-t|--tail [<tail-num>]"
+    right: str  # what follows: " service to run command against"
+    line: int | None
+
+
+class HelpExample(NamedTuple):
+    kind: str  # "command" | "code" | "quote" | "text"
+    text: str
+    line: int | None
+
+
+class HelpCommand(NamedTuple):
+    name: str
+    path: str
+    usage: tuple[UsageToken, ...]
+    description: str  # as the command's own page shows it
+    summary: str  # as the overview shows it
+    arguments: tuple[HelpRow, ...]
+    flags: tuple[HelpRow, ...]
+    examples: tuple[HelpExample, ...]
+    usage_line: int | None = None
+    description_line: int | None = None
+
+
+class Help(NamedTuple):
+    prefix: str
+    service: str  # PLUGIN_SERVICE, the display name: "Postgres"
+    commands: tuple[HelpCommand, ...]  # the implemented commands, in file name order

@@ -18,14 +18,16 @@ if TYPE_CHECKING:
     import click
 
 STDOUT_USAGE = "--stdout and --format take exactly one PATH and no --check"
-FORMATS = ("markdown", "json", "html")
+HELP_USAGE = "--command and --color/--no-color go with --format help"
+FORMATS = ("markdown", "json", "html", "help")
 # The visible commands of cli(); a first argument with another name is a PATH.
 SUBCOMMANDS = ("lint", "init")
 HELP_OPTIONS = ["-h", "--help"]
 
 
 class RenderInvocation(NamedTuple):
-    """``docgen [--check] [--quiet] [--stdout] [--format F] [--strict] [--compat] [PATH]...``"""
+    """``docgen [--check] [--quiet] [--stdout] [--format F] [--strict] [--compat] [PATH]...``,
+    and for ``--format help``: ``[--command NAME] [--color]``"""
 
     paths: tuple[Path, ...] = ()
     check: bool = False
@@ -34,6 +36,8 @@ class RenderInvocation(NamedTuple):
     compat: bool | str | None = None  # None: docgen.toml's; True newest, False corrected, a profile
     strict: bool = False
     format: str = "markdown"
+    command: str | None = None  # --format help: this command's help, not the overview
+    colour: bool | None = None  # --format help: None decides by the terminal
 
 
 class InitInvocation(NamedTuple):
@@ -201,7 +205,21 @@ def cli() -> click.Group:
         "fmt",
         type=click.Choice(FORMATS),
         default=None,
-        help="With --stdout (implied): markdown, the extracted model as JSON, or an HTML preview.",
+        help="With --stdout (implied): markdown, the extracted model as JSON, an HTML preview, "
+        "or the help (what dokku <prefix>:help prints).",
+    )
+    @click.option(
+        "--command",
+        "command",
+        metavar="NAME",
+        default=None,
+        help="With --format help: the help of this command (dokku <prefix>:help NAME).",
+    )
+    @click.option(
+        "--color/--no-color",
+        "colour",
+        default=None,
+        help="With --format help: colour or not (default: on a terminal, without NO_COLOR).",
     )
     @click.option(
         "--compat/--no-compat",
@@ -225,7 +243,7 @@ def cli() -> click.Group:
         check: bool,
         compat: bool | None,
         profile: str | None,
-        **flags: bool,
+        **flags: Any,
     ) -> int:
         """Render README.md of each Dokku datastore plugin in PATH (default: the current
         folder). `docgen lint --help` for the linter.
@@ -240,6 +258,8 @@ def cli() -> click.Group:
             raise click.UsageError(STDOUT_USAGE)
         if profile is not None and compat is not None:
             raise click.UsageError("--compat=NAME and --compat/--no-compat: give one of them")
+        if fmt != "help" and (flags.get("command") is not None or flags.get("colour") is not None):
+            raise click.UsageError(HELP_USAGE)
         invocation = RenderInvocation(
             paths,
             check=check,

@@ -25,6 +25,19 @@ def colour_wanted(stream: TextIO) -> bool:
     return "NO_COLOR" not in os.environ and stream.isatty()
 
 
+def help_colour_wanted(stream: TextIO, choice: bool | None = None) -> bool:
+    """Colour for the help: as ``--color``/``--no-color`` say, else on a terminal whose TERM
+    has colours, unless NO_COLOR or DOKKU_NO_COLOR (help-functions' own switch) is set."""
+    if choice is not None:
+        return choice
+    term = os.environ.get("TERM", "")
+    return (
+        colour_wanted(stream)
+        and not os.environ.get("DOKKU_NO_COLOR")
+        and term not in ("", "dumb", "unknown")
+    )
+
+
 def paint_diff_line(line: str, enabled: bool) -> str:
     if not enabled:
         return line

@@ -61,6 +61,9 @@ def _print(path: Path, invocation: RenderInvocation, report: Report) -> None:
     from docgen.pipeline import generate
 
     check_not_a_typo(path)
+    if invocation.format == "help":
+        _print_models(path, invocation, report)
+        return
     result = generate(path, compat=invocation.compat)
     if report.warnings_stop(path, result.warnings):
         return
@@ -74,3 +77,15 @@ def _print(path: Path, invocation: RenderInvocation, report: Report) -> None:
         echo(to_html(result.text, result.readme.prefix), newline=False)
     else:
         echo(result.text, newline=False)
+
+
+def _print_models(path: Path, invocation: RenderInvocation, report: Report) -> None:
+    """What ``dokku <prefix>:help [NAME]`` prints."""
+    from docgen.cli.console import help_colour_wanted
+    from docgen.pipeline import help_of, help_text
+
+    result = help_of(path, compat=invocation.compat)
+    if report.warnings_stop(path, result.warnings):
+        return
+    colour = help_colour_wanted(sys.stdout, invocation.colour)
+    echo(help_text(result, invocation.command, colour=colour), newline=False)

@@ -385,6 +385,7 @@ QUIRK_NAMES = [
     "script_image",
     "bom_kept",
     "script_stops",
+    "help_functions",
 ]
 
 
@@ -420,6 +421,7 @@ def test_quirks_table_cites_the_spec() -> None:
         "A4/A17",
         "A1",
         "A1",
+        "help-functions",
     ]
 
 

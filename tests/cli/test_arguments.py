@@ -163,7 +163,7 @@ def test_help_lists_the_render_options_and_the_lint_command(
     assert main(["--help"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "Usage: docgen [OPTIONS] [PATH]..."
-    assert "  -h, --help                     Show this message and exit." in lines
+    assert "  -h, --help                      Show this message and exit." in lines
     commands = lines[lines.index("Commands:") + 1 :]
     assert [line.split()[0] for line in commands] == ["init", "lint"]
 
