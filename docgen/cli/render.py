@@ -61,17 +61,13 @@ def _print(path: Path, invocation: RenderInvocation, report: Report) -> None:
     from docgen.pipeline import generate
 
     check_not_a_typo(path)
-    if invocation.format == "help":
+    if invocation.format in ("help", "json"):
         _print_models(path, invocation, report)
         return
     result = generate(path, compat=invocation.compat)
     if report.warnings_stop(path, result.warnings):
         return
-    if invocation.format == "json":
-        from docgen.render.formats import to_json
-
-        echo(to_json(result.readme), newline=False)
-    elif invocation.format == "html":
+    if invocation.format == "html":
         from docgen.render.formats import to_html
 
         echo(to_html(result.text, result.readme.prefix), newline=False)
@@ -80,12 +76,17 @@ def _print(path: Path, invocation: RenderInvocation, report: Report) -> None:
 
 
 def _print_models(path: Path, invocation: RenderInvocation, report: Report) -> None:
-    """What ``dokku <prefix>:help [NAME]`` prints."""
+    """What ``dokku <prefix>:help [NAME]`` prints, or the model (with the help's) as JSON."""
     from docgen.cli.console import help_colour_wanted
     from docgen.pipeline import help_of, help_text
 
     result = help_of(path, compat=invocation.compat)
     if report.warnings_stop(path, result.warnings):
+        return
+    if invocation.format == "json":
+        from docgen.render.formats import to_json
+
+        echo(to_json(result.readme, result.help), newline=False)
         return
     colour = help_colour_wanted(sys.stdout, invocation.colour)
     echo(help_text(result, invocation.command, colour=colour), newline=False)

@@ -9,25 +9,65 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from docgen.build.model import Command, Readme
+from docgen.build.model import Command, Flag, Help, HelpCommand, Readme, UsageToken
 
 SCHEMA = "docgen.plugin/1"
 
 
-def _command(command: Command) -> dict[str, Any]:
+def _word(token: UsageToken) -> dict[str, Any]:
+    return {"text": token.text, "kind": token.kind, "name": token.name, "optional": token.optional}
+
+
+def _flag(flag: Flag) -> dict[str, Any]:
+    options, _, value = flag.spec.partition(" ")
+    if not options.startswith("-"):
+        options, value = "", flag.spec
     return {
+        "spec": flag.spec,
+        "help": flag.help,
+        "default": flag.default,
+        "options": options.split("|") if options else [],
+        "value": value.strip() or None,
+        "line": flag.line,
+    }
+
+
+def _optional(name: str, words: list[UsageToken]) -> bool | None:
+    """Whether the usage lets an #A argument be left out; None when no word names it."""
+    for word in words:
+        if word.name == name.lower().replace("_", "-"):
+            return word.optional
+    return None
+
+
+def _command(command: Command, page: HelpCommand | None) -> dict[str, Any]:
+    words = list(page.usage if page is not None else command.synopsis)
+    found: dict[str, Any] = {
         "name": command.name,
         "source": command.path,
         "description": command.description,
         "usage": command.usage,
-        "arguments": [{"name": a.name, "help": a.help} for a in command.arguments],
-        "flags": [{"spec": f.spec, "help": f.help, "default": f.default} for f in command.flags],
+        "arguments": [
+            {"name": a.name, "help": a.help, "optional": _optional(a.name, words), "line": a.line}
+            for a in command.arguments
+        ],
+        "flags": [_flag(f) for f in command.flags],
         "examples": [{"kind": e.kind, "text": e.text} for e in command.examples],
         "fragment": command.fragment,
+        "synopsis": [_word(word) for word in words],
     }
+    if page is not None:
+        found["help"] = {
+            "usage": " ".join(word.text for word in page.usage),
+            "description": page.description,
+        }
+    return found
 
 
-def to_data(readme: Readme) -> dict[str, Any]:
+def to_data(readme: Readme, help: Help | None = None) -> dict[str, Any]:
+    """The model as plain data. ``help``, the help model beside it, adds each command's
+    synopsis and help, and the service's display name."""
+    pages = {page.name: page for page in help.commands} if help is not None else {}
     return {
         "schema": SCHEMA,
         "plugin": {
@@ -39,6 +79,7 @@ def to_data(readme: Readme) -> dict[str, Any]:
             "official": readme.settings.official,
             "compat": readme.profile != "corrected",
             "profile": readme.profile,
+            "service": help.service if help is not None else None,
         },
         "image": {
             "name": readme.image.name,
@@ -48,7 +89,7 @@ def to_data(readme: Readme) -> dict[str, Any]:
         "ports": list(readme.ports),
         "sponsors": list(readme.sponsors),
         "unimplemented": sorted(readme.unimplemented),
-        "commands": [_command(c) for c in readme.commands],
+        "commands": [_command(c, pages.get(c.name)) for c in readme.commands],
         "sections": [
             {"key": s.key, "title": s.title, "commands": [c.name for c in s.commands]}
             for s in readme.sections
@@ -56,8 +97,8 @@ def to_data(readme: Readme) -> dict[str, Any]:
     }
 
 
-def to_json(readme: Readme) -> str:
-    return json.dumps(to_data(readme), indent=2, ensure_ascii=False) + "\n"
+def to_json(readme: Readme, help: Help | None = None) -> str:
+    return json.dumps(to_data(readme, help), indent=2, ensure_ascii=False) + "\n"
 
 
 # A small stylesheet after GitHub's rendering of a README: a readable column, sans-serif

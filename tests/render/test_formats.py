@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from docgen.pipeline import Result, generate
+from docgen.pipeline import HelpResult, Result, generate, help_of
 from docgen.render.formats import SCHEMA, STYLESHEET, to_data, to_html, to_json
 from tests.plugin_factory import SAMPLE
 
@@ -20,15 +20,28 @@ def result() -> Result:
 
 
 @pytest.fixture(scope="module")
-def data(result: Result) -> dict[str, Any]:
-    parsed: dict[str, Any] = json.loads(to_json(result.readme))
+def models() -> HelpResult:
+    return help_of(SAMPLE)
+
+
+@pytest.fixture(scope="module")
+def data(models: HelpResult) -> dict[str, Any]:
+    parsed: dict[str, Any] = json.loads(to_json(models.readme, models.help))
     return parsed
 
 
-def test_json_is_to_data_indented_with_a_final_newline(result: Result) -> None:
-    text = to_json(result.readme)
-    assert text == json.dumps(to_data(result.readme), indent=2, ensure_ascii=False) + "\n"
+def test_json_is_to_data_indented_with_a_final_newline(models: HelpResult) -> None:
+    text = to_json(models.readme, models.help)
+    expected = to_data(models.readme, models.help)
+    assert text == json.dumps(expected, indent=2, ensure_ascii=False) + "\n"
     assert text.endswith("}\n")
+
+
+def test_json_without_the_help_has_the_same_keys(models: HelpResult) -> None:
+    alone = to_data(models.readme)
+    assert alone["plugin"]["service"] is None
+    create = next(c for c in alone["commands"] if c["name"] == "create")
+    assert (create["synopsis"], "help" in create) == ([], False)
 
 
 def test_schema(data: dict[str, Any]) -> None:
@@ -55,6 +68,7 @@ def test_plugin(data: dict[str, Any]) -> None:
         "official": True,
         "compat": True,
         "profile": "2025-08",
+        "service": "Meilisearch",
     }
 
 
@@ -124,15 +138,30 @@ def test_command_fields(data: dict[str, Any]) -> None:
         "flags",
         "examples",
         "fragment",
+        "synopsis",
+        "help",
     ]
     assert create["source"].endswith("sample-plugin/subcommands/create")
     assert create["description"] == "create a meilisearch service"
     assert create["usage"] == "<service> [--create-flags...]"
-    assert create["arguments"] == [{"name": "service", "help": "name of the service"}]
+    assert create["arguments"] == [
+        {"name": "service", "help": "name of the service", "optional": False, "line": 20}
+    ]
     assert create["flags"][0] == {
         "spec": '-c|--config-options "--args --go=here"',
         "help": "extra arguments for the container create command",
         "default": " --no-analytics ",
+        "options": ["-c", "--config-options"],
+        "value": '"--args --go=here"',
+        "line": 21,
+    }
+    assert create["synopsis"] == [
+        {"text": "<service>", "kind": "argument", "name": "service", "optional": False},
+        {"text": "[--create-flags...]", "kind": "flags", "name": "create-flags", "optional": True},
+    ]
+    assert create["help"] == {
+        "usage": "<service> [--create-flags...]",
+        "description": "create a Meilisearch service",
     }
     assert create["flags"][1]["default"] is None
     assert create["examples"][:2] == [
@@ -173,6 +202,30 @@ def test_sections(data: dict[str, Any]) -> None:
             ["backup-set-public-key-encryption", "backup-unset-public-key-encryption"],
         ),
     ]
+
+
+def test_flag_without_options() -> None:
+    models = help_of(SAMPLE)
+    info = next(c for c in to_data(models.readme, models.help)["commands"] if c["name"] == "info")
+    assert (info["flags"][0]["options"], info["flags"][0]["value"]) == (["--config-dir"], None)
+
+
+@pytest.mark.parametrize(
+    ("compat", "usage", "optional"),
+    [
+        # compat: the help's own reading, where link's app is required
+        (True, ["<service>", "<app>", "[--link-flags...]"], [False, False]),
+        # corrected: what the script accepts
+        (False, ["<service>", "[<app>]", "[--link-flags...]"], [False, True]),
+    ],
+)
+def test_arguments_say_whether_they_are_optional(
+    compat: bool, usage: list[str], optional: list[bool]
+) -> None:
+    models = help_of(SAMPLE, compat=compat)
+    link = next(c for c in to_data(models.readme, models.help)["commands"] if c["name"] == "link")
+    assert [word["text"] for word in link["synopsis"]] == usage
+    assert [argument["optional"] for argument in link["arguments"]] == optional
 
 
 def test_corrected_json_says_so() -> None:
