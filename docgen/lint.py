@@ -37,6 +37,7 @@ CODES: dict[str, str] = {
     "unclosed-fence": "a code fence never closed in a fragment",
     "heading-level": "a heading above level 4 in a fragment",
     "empty-link": "a link with no target in a fragment",
+    "help-drift": "the help and the README disagree about a command",
 }
 
 _BACKTICK_BUG = re.compile(r"`([^`\s]+)`[:.]`")
@@ -366,6 +367,22 @@ def _fragments(source: PluginSource, readme: Readme) -> Iterator[Finding]:
             yield from _markdown(fragment.path, fragment.text)
 
 
+def _help_drift(source: PluginSource, readme: Readme, profile: Profile) -> Iterator[Finding]:
+    """Where the help and the README of the mode disagree (docgen/drift.py)."""
+    from docgen.build.help import build_help
+    from docgen.drift import help_drift
+
+    help, _ = build_help(source, readme, profile.quirks)
+    scripts = {s.name: s for s in source.subcommands}
+    for drift in help_drift(readme, help):
+        line = drift.line
+        if line is None:
+            script = next((s for s in scripts.values() if s.path == drift.path), None)
+            line = 1 if script is None else _command_line(script)
+        message = f"{drift.message} ({_SETTINGS_FIX}: corrected mode renders both from one model)"
+        yield Finding(drift.path, line, "help-drift", message)
+
+
 def _ignored(source: PluginSource, ignore: Collection[str]) -> set[str]:
     """The codes not to report: the command line's and docgen.toml's [lint] ignore. An
     unknown code in docgen.toml is an error, as an unknown key is."""
@@ -394,4 +411,5 @@ def lint(
     findings = [*_leaks(source, readme, profile)]
     for check in (_flags, _commands, _sections, _fragments):
         findings.extend(check(source, readme))
+    findings.extend(_help_drift(source, readme, profile))
     return [finding for finding in findings if finding.code not in ignored]

@@ -30,7 +30,7 @@ CREATE = script(
     annotations="\n  ".join(
         [
             "#A service, service to run command against",
-            '#F -c|--config-options "--args", extra arguments',
+            "#F -m|--memory MEMORY, container memory limit",
             "#E create a service named lollipop",
             "#E dokku $PLUGIN_COMMAND_PREFIX:create lollipop",
         ]
@@ -64,6 +64,7 @@ def _clean(**overrides: object) -> dict[str, object]:
 
 
 LEAK_FIX = "(write its value, or set compat = false in docgen.toml to expand it)"
+DRIFT_FIX = "(set compat = false in docgen.toml: corrected mode renders both from one model)"
 NO_EXAMPLE = (
     "no #E example (add #E lines before the declare desc line: a sentence, then the dokku command)"
 )
@@ -101,6 +102,21 @@ def test_leaked_variable(plugin: Callable[..., Path]) -> None:
             "leaked-variable",
             f"${{PLUGIN_DATASTORE_PORTS[1]}} is printed as written in the README {LEAK_FIX}",
         ),
+        # the help expands them, as bash does
+        Finding(
+            path,
+            _line(text, "PLUGIN_IMAGE_VERSION"),
+            "help-drift",
+            'example: the README says "export MINI_IMAGE_VERSION="${PLUGIN_IMAGE_VERSION}"", '
+            f'the help "export MINI_IMAGE_VERSION="1.2.3"" {DRIFT_FIX}',
+        ),
+        Finding(
+            path,
+            _line(text, "PLUGIN_DATASTORE_PORTS[1]"),
+            "help-drift",
+            'example: the README says "dokku mini:expose lollipop ${PLUGIN_DATASTORE_PORTS[1]}", '
+            f'the help "dokku mini:expose lollipop" {DRIFT_FIX}',
+        ),
     ]
 
 
@@ -118,7 +134,14 @@ def test_leaked_config_variable(plugin: Callable[..., Path]) -> None:
             _line(text, "#E export"),
             "leaked-variable",
             f"$MINI_CONFIG_OPTIONS is printed as written in the README {LEAK_FIX}",
-        )
+        ),
+        Finding(
+            str(root / "subcommands" / "create"),
+            _line(text, "#E export"),
+            "help-drift",
+            'example: the README says "export MINI_CONFIG_OPTIONS=$MINI_CONFIG_OPTIONS", '
+            f'the help "export MINI_CONFIG_OPTIONS= --x" {DRIFT_FIX}',
+        ),
     ]
 
 
@@ -137,19 +160,45 @@ def test_no_leak_from_lines_that_are_not_printed(plugin: Callable[..., Path], li
         "create a service",
         annotations=f"{line}\n  #E dokku $PLUGIN_COMMAND_PREFIX:create lollipop",
     )
-    assert lint(plugin(**_clean(subcommands={"create": text}))) == []
+    root = plugin(**_clean(subcommands={"create": text}))
+    # help-functions takes the first declare line for the usage, bin/generate the last $1 line
+    drift = Finding(
+        str(root / "subcommands" / "create"),
+        _line(text, line),
+        "help-drift",
+        f'usage: the README says "<service>", the help "<image-version>" {DRIFT_FIX}',
+    )
+    assert lint(root) == ([drift] if line.startswith("declare") else [])
+
+
+# bin/generate always shows a default on --config-options, help-functions never does: a
+# plugin with one drifts in compat mode, so the clean plugin's create documents --memory.
+CREATE_WITH_OPTIONS = CREATE.replace(
+    "#F -m|--memory MEMORY, container memory limit",
+    '#F -c|--config-options "--args", extra arguments',
+)
 
 
 def test_none_default(plugin: Callable[..., Path]) -> None:
-    root = plugin(**_clean(config=CONFIG_TEMPLATE))
+    create = CREATE_WITH_OPTIONS
+    root = plugin(**_clean(config=CONFIG_TEMPLATE, subcommands={"create": create}))
+    path, line = str(root / "subcommands" / "create"), _line(create, "#F ")
     assert lint(root) == [
         Finding(
-            str(root / "subcommands" / "create"),
-            _line(CREATE, "#F "),
+            path,
+            line,
             "none-default",
             "the README says (default: `None`): MINI_CONFIG_OPTIONS has no non-empty default "
             "in config (give it one there, or set compat = false in docgen.toml)",
-        )
+        ),
+        # help-functions never shows a default
+        Finding(
+            path,
+            line,
+            "help-drift",
+            'default: the README shows (default: `None`) for -c|--config-options "--args", '
+            f"the help shows no default {DRIFT_FIX}",
+        ),
     ]
 
 
@@ -187,7 +236,14 @@ def test_flag_taken(plugin: Callable[..., Path], declare: str) -> None:
         declare=declare,
         annotations="#F -a|--all, all of it\n  #E dokku $PLUGIN_COMMAND_PREFIX:info lollipop",
     )
-    assert lint(plugin(**_clean(subcommands={"info": text}))) == []
+    root = plugin(**_clean(subcommands={"info": text}))
+    drift = Finding(
+        str(root / "subcommands" / "info"),
+        _line(text, declare),
+        "help-drift",
+        f'usage: the README says "<service> [--use-iam]", the help "<service> [-u|--use-iam-optional]" {DRIFT_FIX}',
+    )
+    assert lint(root) == ([drift] if "USE_IAM" in declare else [])
 
 
 def test_hidden_command(plugin: Callable[..., Path]) -> None:
@@ -233,7 +289,13 @@ def test_no_description(plugin: Callable[..., Path]) -> None:
             "no-description",
             'no declare desc="..." (add one to the command\'s function; the README shows the '
             "command's name instead)",
-        )
+        ),
+        Finding(
+            str(root / "subcommands" / "info"),
+            _line(text, "#E "),
+            "help-drift",
+            f'description: the README says "None", the help "" {DRIFT_FIX}',
+        ),
     ]
 
 
@@ -515,10 +577,11 @@ DESTROY = script(
     annotations="#E dokku $PLUGIN_COMMAND_PREFIX:destroy lollipop",
 )
 # In compat mode: leaked-variable, none-default, hidden-command, sentence-backtick,
-# empty-section and unused-fragment (destroy's); none of them in corrected mode.
+# empty-section, unused-fragment (destroy's) and help-drift; none of them in corrected mode.
 COMPAT_ONLY = {
     "config": CONFIG_TEMPLATE.replace(UNIMPLEMENTED, f'{UNIMPLEMENTED} "import" "export"'),
     "subcommands": {
+        "create": CREATE_WITH_OPTIONS,
         "destroy": DESTROY,
         "info": script(
             "info",
@@ -539,6 +602,8 @@ def test_compat_only_findings(plugin: Callable[..., Path]) -> None:
     root = plugin(**_clean(**COMPAT_ONLY))
     assert _codes(lint(root)) == [
         "empty-section",
+        "help-drift",
+        "help-drift",
         "hidden-command",
         "leaked-variable",
         "none-default",
@@ -557,7 +622,7 @@ def test_lint_honours_compat_in_docgen_toml(
     assert lint(root) == []
     assert main(["lint", str(root)]) == 0
     assert main(["lint", "--compat", str(root)]) == 1  # the command line wins
-    assert len(capsys.readouterr().out.splitlines()) == 6
+    assert len(capsys.readouterr().out.splitlines()) == 8
     assert main(["lint", "--no-compat", str(root)]) == 0
 
 
@@ -595,6 +660,7 @@ def test_leaked_variable_in_corrected_mode(plugin: Callable[..., Path]) -> None:
     assert [f.message.split()[0] for f in lint(root)] == [
         "${PLUGIN_IMAGE_VERSION}",
         "$PLUGIN_NOWHERE",
+        "example:",  # help-drift: the help expands ${PLUGIN_IMAGE_VERSION}
     ]
 
 
@@ -648,13 +714,13 @@ def test_ignore_on_the_command_line(
     plugin: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = plugin(**_clean(**COMPAT_ONLY))
-    assert _codes(lint(root, ignore={"hidden-command", "none-default"})) == [
+    assert _codes(lint(root, ignore={"hidden-command", "none-default", "help-drift"})) == [
         "empty-section",
         "leaked-variable",
         "sentence-backtick",
         "unused-fragment",
     ]
-    codes = ["hidden-command", "none-default", "empty-section", "leaked-variable"]
+    codes = ["hidden-command", "none-default", "empty-section", "leaked-variable", "help-drift"]
     argv = ["lint", *(f"--ignore={code}" for code in codes)]
     assert main([*argv, str(root)]) == 1
     found = [line.split(": ")[1] for line in capsys.readouterr().out.splitlines()]
@@ -669,7 +735,7 @@ def test_ignore_in_docgen_toml(
 ) -> None:
     overrides = _clean(**COMPAT_ONLY)
     settings = overrides["files"]["docgen.toml"]  # type: ignore[index]
-    ignore = '[lint]\nignore = ["hidden-command", "none-default", "empty-section"]\n'
+    ignore = '[lint]\nignore = ["hidden-command", "none-default", "empty-section", "help-drift"]\n'
     root = plugin(**{**overrides, "files": {"docgen.toml": settings + ignore}})
     assert _codes(lint(root)) == ["leaked-variable", "sentence-backtick", "unused-fragment"]
     argv = ["lint", "--ignore", "leaked-variable", "--ignore", "sentence-backtick"]
@@ -701,7 +767,7 @@ def test_unknown_code_in_docgen_toml(
             "nope",
             "codes: garbage-usage, leaked-variable, none-default, flag-not-taken, hidden-command, "
             "no-description, no-example, sentence-backtick, unknown-unimplemented, empty-section, "
-            "unused-fragment, unclosed-fence, heading-level, empty-link",
+            "unused-fragment, unclosed-fence, heading-level, empty-link, help-drift",
         ),
     ],
 )
@@ -741,7 +807,14 @@ def test_garbage_usage(plugin: Callable[..., Path]) -> None:
             "the usage reads <->: bin/generate prints each run of underscores without a letter "
             "on this line that way (name the argument in capitals, SERVICE_NAME, or set "
             "compat = false in docgen.toml)",
-        )
+        ),
+        # help-functions reads only declare lines
+        Finding(
+            str(root / "subcommands" / "info"),
+            _line(text, "service_name"),
+            "help-drift",
+            f'usage: the README says "<->", the help "" {DRIFT_FIX}',
+        ),
     ]
     assert lint(root, compat=False) == []
 
