@@ -410,3 +410,59 @@ def test_cli_example_sentences(payloads: list[str], corrected: bool) -> None:
         assert code == 0, err
         assert_diagnostics(err, root)
         assert "### create a service\n" in out
+
+
+# --- the help -------------------------------------------------------------------------------
+
+
+@SETTINGS
+@given(TEXT)
+def test_help_text_expansion_is_total(text: str) -> None:
+    from docgen.build.expansion import Expander, echo_e
+
+    expander = Expander({"PLUGIN_SERVICE": "Mini", "PORTS": ("1", "2")}.get, (text,))
+    for result in (expander.heredoc(text), expander.word(text), expander.double_quoted(text)):
+        assert isinstance(total(echo_e, result), str)
+
+
+@SETTINGS
+@given(TEXT)
+def test_help_reading_and_synopsis_are_total(text: str) -> None:
+    from docgen.build import helpfunctions
+    from docgen.build.model import Flag
+    from docgen.build.synopsis import synopsis
+    from docgen.read.records import SubcommandSource
+
+    source = SubcommandSource("x", "p/subcommands/x", (), text=text)
+    total(helpfunctions.command, source, {"PLUGIN_SERVICE": "Mini"}.get)
+    total(synopsis, text, [Flag("-t|--tail [<tail-num>]", "x", None, 1)])
+
+
+@CLI_SETTINGS
+@given(
+    st.lists(ANNOTATION, min_size=1, max_size=12),
+    st.booleans(),
+    st.sampled_from(["create", "backup", "default"]),
+)
+def test_help_renders_any_plausible_annotations(
+    lines: list[str], corrected: bool, name: str
+) -> None:
+    """The help of any plausible script, in both modes, and help and README agree in
+    corrected mode."""
+    from docgen.drift import help_drift
+    from docgen.pipeline import help_of
+
+    body = '#!/usr/bin/env bash\nservice-{0}-cmd() {{\n  {1}\n}}\n\nservice-{0}-cmd "$@"\n'.format(
+        name, "\n  ".join(lines)
+    )
+    mode = ["--no-compat"] if corrected else ["--compat"]
+    with tempfile.TemporaryDirectory() as folder:
+        root = make_plugin(Path(folder) / "plugin", subcommands={name: body})
+        for command in ([], ["--command", name]):
+            code, out, err = cli("--format", "help", *mode, *command, str(root))
+            assert code == 0, err
+            assert_diagnostics(err, root)
+            assert out.endswith("\n\n")
+        if corrected:
+            result = help_of(root, compat=False)
+            assert list(help_drift(result.readme, result.help)) == []
