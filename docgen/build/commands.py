@@ -13,7 +13,6 @@ from docgen.build import bash, compat
 from docgen.build.compat import Quirks
 from docgen.build.examples import examples
 from docgen.build.model import Argument, Command, ExampleLine, Flag, UsageToken
-from docgen.build.synopsis import synopsis
 from docgen.errors import Diagnostic
 from docgen.read.records import SubcommandSource
 
@@ -117,13 +116,19 @@ class _Scan:
         )
 
 
+def _synopsis(text: str, flags: list[Flag]) -> tuple[UsageToken, ...]:
+    from docgen.build.synopsis import synopsis  # corrected mode only: compat never imports it
+
+    return synopsis(text, flags)
+
+
 def scan(source: SubcommandSource, quirks: Quirks, expand: Callable[[str], str]) -> Scanned:
     """Read one script's documentation lines. ``expand`` replaces config variables."""
     found = _Scan(source.path)
     for line in source.lines:
         text = compat.text_read(quirks, line.text) if line.number == 1 else line.text
         found.line(line.number, expand(text), quirks)
-    words = compat.synopsis(quirks, lambda: synopsis(source.text, found.flags))
+    words = compat.synopsis(quirks, lambda: _synopsis(source.text, found.flags))
     return found.scanned(words)
 
 
