@@ -41,13 +41,20 @@ def _snippets(language: str) -> list[str]:
     return re.findall(rf"^```{language}\n(.*?)^```$", IN_CI, re.S | re.M)
 
 
+def _environment(extra: dict[str, str] | None) -> dict[str, str]:
+    """The tests' environment without the GIT_* variables of a surrounding git command
+    (``git rebase -x`` sets GIT_DIR): the repositories these tests create are their own."""
+    own = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    return {**own, **(extra or {})}
+
+
 def _run(
     command: list[str] | str, cwd: Path, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         command,
         cwd=cwd,
-        env={**os.environ, **(env or {})},
+        env=_environment(env),
         capture_output=True,
         text=True,
         shell=isinstance(command, str),
