@@ -449,7 +449,7 @@ def test_help_renders_any_plausible_annotations(
 ) -> None:
     """The help of any plausible script, in both modes, and help and README agree in
     corrected mode."""
-    from docgen.drift import help_drift
+    from docgen.lint.drift import help_drift
     from docgen.pipeline import help_of
 
     body = '#!/usr/bin/env bash\nservice-{0}-cmd() {{\n  {1}\n}}\n\nservice-{0}-cmd "$@"\n'.format(

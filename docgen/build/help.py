@@ -3,7 +3,7 @@
 Compat mode reads the scripts as the plugin's help-functions does (docgen.build.helpfunctions),
 so that the help is byte for byte the plugin's own. Corrected mode makes the help from the
 README's model, command by command: help and README then agree by construction (the
-``help-drift`` lint finding, docgen.drift, has nothing to report). compat.help_functions
+``help-drift`` lint finding, docgen.lint.drift, has nothing to report). compat.help_functions
 chooses. Pure: no I/O.
 """
 

@@ -1,4 +1,4 @@
-"""docgen.lint: each finding code on a tiny plugin that has the problem, none on a clean one."""
+"""docgen.lint (the checks): each finding code on a tiny plugin that has the problem, none on a clean one."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""docgen.drift: where the help and the README disagree, with the line responsible."""
+"""docgen.lint.drift: where the help and the README disagree, with the line responsible."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from collections import Counter
 
 import pytest
 
-from docgen.drift import Drift, help_drift
 from docgen.lint import lint
+from docgen.lint.drift import Drift, help_drift
 from docgen.pipeline import help_from_source, help_of
 from tests.plugin_factory import SAMPLE, plugin_source, script
 

@@ -368,9 +368,9 @@ def _fragments(source: PluginSource, readme: Readme) -> Iterator[Finding]:
 
 
 def _help_drift(source: PluginSource, readme: Readme, profile: Profile) -> Iterator[Finding]:
-    """Where the help and the README of the mode disagree (docgen/drift.py)."""
+    """Where the help and the README of the mode disagree (docgen/lint/drift.py)."""
     from docgen.build.help import build_help
-    from docgen.drift import help_drift
+    from docgen.lint.drift import help_drift
 
     help, _ = build_help(source, readme, profile.quirks)
     scripts = {s.name: s for s in source.subcommands}
