@@ -358,35 +358,39 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(argv)
-    generate: Path | None = None
-    if args.generate is not None:
-        generate = Path(args.generate).resolve()
-        if not generate.is_file():
-            print(f"parity: error: no such script: {args.generate}", file=sys.stderr)
-            return 2
-    docgen_cmd = (
-        shlex.split(args.docgen_cmd) if args.docgen_cmd else [sys.executable, "-m", "docgen"]
-    )
+class _Usage(Exception):
+    """A bad combination of arguments: reported on one line, exit 2."""
+
+
+def _script(generate: str | None) -> Path | None:
+    if generate is None:
+        return None
+    found = Path(generate).resolve()
+    if not found.is_file():
+        raise _Usage(f"no such script: {generate}")
+    return found
+
+
+def _plugins(args: argparse.Namespace, generate: Path | None) -> list[Path]:
+    """The plugin trees to check, each with a script to run."""
     plugins = collect(args.dirs, args.history)
     if args.synthetic:
         if generate is None:
-            print("parity: error: --synthetic needs --generate", file=sys.stderr)
-            return 2
+            raise _Usage("--synthetic needs --generate")
         plugins += synthetic_trees(Path(tempfile.mkdtemp(prefix="parity-synthetic-")))
     if not plugins:
-        print("parity: error: no plugin to check (give DIRs or --synthetic)", file=sys.stderr)
-        return 2
+        raise _Usage("no plugin to check (give DIRs or --synthetic)")
     if generate is None or args.own:
         missing = [p for p in plugins if not (p / "bin" / "generate").is_file()]
         if missing:
-            print(
-                f"parity: error: {missing[0]} has no bin/generate (use --generate)",
-                file=sys.stderr,
-            )
-            return 2
+            raise _Usage(f"{missing[0]} has no bin/generate (use --generate)")
+    return plugins
 
+
+def _check_all(
+    args: argparse.Namespace, plugins: list[Path], generate: Path | None, docgen_cmd: list[str]
+) -> list[Result]:
+    """Every plugin checked, its lines printed as its result comes, in order."""
     results: list[Result] = []
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         if args.own:
@@ -405,7 +409,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             result = future.result()
             results.append(result)
             print("\n".join(result.lines), flush=True)
+    return results
 
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    try:
+        generate = _script(args.generate)
+        plugins = _plugins(args, generate)
+    except _Usage as error:
+        print(f"parity: error: {error}", file=sys.stderr)
+        return 2
+    docgen_cmd = (
+        shlex.split(args.docgen_cmd) if args.docgen_cmd else [sys.executable, "-m", "docgen"]
+    )
+    results = _check_all(args, plugins, generate, docgen_cmd)
     print(summary(results))
     if args.own:
         print("identical per profile docgen init chose:")

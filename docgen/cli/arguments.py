@@ -144,6 +144,35 @@ def click_main(args: list[str]) -> int:
     return int(result) if isinstance(result, int) else 0
 
 
+def _render_invocation(
+    paths: tuple[Path, ...],
+    fmt: str | None,
+    stdout: bool,
+    check: bool,
+    compat: bool | None,
+    profile: str | None,
+    flags: dict[str, Any],
+) -> RenderInvocation:
+    """The render command's options, checked as click reads them."""
+    import click
+
+    stdout = stdout or fmt is not None
+    if stdout and not _stdout_usage_ok(paths, check):
+        raise click.UsageError(STDOUT_USAGE)
+    if profile is not None and compat is not None:
+        raise click.UsageError("--compat=NAME and --compat/--no-compat: give one of them")
+    if fmt != "help" and (flags.get("command") is not None or flags.get("colour") is not None):
+        raise click.UsageError(HELP_USAGE)
+    return RenderInvocation(
+        paths,
+        check=check,
+        stdout=stdout,
+        format=fmt or "markdown",
+        compat=profile if profile is not None else compat,
+        **flags,
+    )
+
+
 @functools.cache
 def cli() -> click.Group:
     """The click command tree: the render command is the default, ``lint`` a subcommand."""
@@ -253,22 +282,7 @@ def cli() -> click.Group:
         """
         from docgen.cli.render import run_render
 
-        stdout = stdout or fmt is not None
-        if stdout and not _stdout_usage_ok(paths, check):
-            raise click.UsageError(STDOUT_USAGE)
-        if profile is not None and compat is not None:
-            raise click.UsageError("--compat=NAME and --compat/--no-compat: give one of them")
-        if fmt != "help" and (flags.get("command") is not None or flags.get("colour") is not None):
-            raise click.UsageError(HELP_USAGE)
-        invocation = RenderInvocation(
-            paths,
-            check=check,
-            stdout=stdout,
-            format=fmt or "markdown",
-            compat=profile if profile is not None else compat,
-            **flags,
-        )
-        return run_render(invocation)
+        return run_render(_render_invocation(paths, fmt, stdout, check, compat, profile, flags))
 
     @group.command(name="init", context_settings=settings)
     @click.argument("path", default=".", type=click.Path(path_type=Path), metavar="[PATH]")
