@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from docgen import __version__
 from docgen.build import compat
@@ -14,10 +13,8 @@ from docgen.build.profiles import Profile
 from docgen.cache import cache_dir
 from docgen.errors import DocgenError
 from docgen.read.files import cannot_read
+from docgen.render import templates
 from docgen.templates_dir import default_templates
-
-if TYPE_CHECKING:
-    import jinja2
 
 try:  # the interpreter's own BLAKE2: `import hashlib` would first load OpenSSL (about 2 ms)
     from _blake2 import blake2b
@@ -25,43 +22,6 @@ except ImportError:  # pragma: no cover - an interpreter built without it
     from hashlib import blake2b
 
 MAIN_TEMPLATE = "README.md.j2"
-
-
-def environment(overrides: Path | None = None, layout: str = "") -> jinja2.Environment:
-    """Templates from the plugin's override folder first, then the layout of the profile
-    (templates/profiles/<layout>/, for a version with a layout of its own), then docgen's
-    defaults. The defaults are also reachable as ``docgen/<name>``, so that an override of
-    README.md.j2 can ``{% extends "docgen/README.md.j2" %}``."""
-    import jinja2
-
-    defaults = jinja2.FileSystemLoader(str(default_templates()))
-    loaders: list[jinja2.BaseLoader] = []
-    if overrides is not None:
-        loaders.append(jinja2.FileSystemLoader(str(overrides)))
-    if layout:
-        loaders.append(jinja2.FileSystemLoader(str(default_templates() / "profiles" / layout)))
-    loaders.append(jinja2.PrefixLoader({"docgen": defaults}))
-    loaders.append(defaults)
-    compiled = cache_dir("templates")
-    return jinja2.Environment(
-        bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled else None,
-        loader=jinja2.ChoiceLoader(loaders),
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        autoescape=False,
-    )
-
-
-@functools.lru_cache(maxsize=8)
-def _templates_digest(folder: Path) -> bytes:
-    """A digest of every file of a template folder; once per folder and process."""
-    digest = blake2b()
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(f"\0{path.relative_to(folder)}\0".encode() + path.read_bytes())
-    return digest.digest()
 
 
 @functools.lru_cache(maxsize=1)
@@ -101,7 +61,7 @@ def _render_key(readme: Readme, profile: Profile, overrides: Path | None) -> str
     digest.update(f"{_model_text(readme)}|{profile.quirks!r}|{profile.templates}".encode())
     for folder in (default_templates(), overrides):
         if folder is not None:
-            digest.update(_templates_digest(folder))
+            digest.update(templates.digest(folder).encode())
     return digest.hexdigest()
 
 
@@ -139,7 +99,9 @@ def _render(readme: Readme, profile: Profile, overrides: Path | None) -> str:
     from docgen.render.overrides import check_overrides
 
     try:
-        env = environment(overrides, profile.templates)
+        env = templates.environment(
+            default_templates(), overrides, profile.templates, cache_dir("templates")
+        )
         if overrides is not None:
             check_overrides(env, overrides, default_templates())
         template = env.get_template(MAIN_TEMPLATE)

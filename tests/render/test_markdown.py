@@ -12,6 +12,7 @@ import pytest
 from docgen.build.profiles import corrected, newest, profiles
 from docgen.pipeline import generate
 from docgen.render import markdown as render_module
+from docgen.render import templates
 from tests.plugin_factory import REPO
 
 
@@ -49,13 +50,13 @@ def test_render_memo_key_follows_the_model_the_quirks_and_the_templates(
         render_module._render_key(result.readme._replace(prefix="other"), newest(), overrides)
         != key
     )
-    render_module._templates_digest.cache_clear()
+    templates.digest.cache_clear()
     (overrides / "README.md.j2").write_text(
         '{% extends "docgen/README.md.j2" %}\n{% block footer %}x{% endblock %}\n',
         encoding="utf-8",
     )
     assert render_module._render_key(result.readme, newest(), overrides) != key
-    render_module._templates_digest.cache_clear()
+    templates.digest.cache_clear()
 
 
 def test_render_memo_key_follows_each_command_and_each_section(
