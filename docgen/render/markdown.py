@@ -99,11 +99,11 @@ def _render(readme: Readme, profile: Profile, overrides: Path | None) -> str:
     from docgen.render.overrides import check_overrides
 
     try:
-        env = templates.environment(
-            default_templates(), overrides, profile.templates, cache_dir("templates")
-        )
-        if overrides is not None:
-            check_overrides(env, overrides, default_templates())
+        defaults, layout = default_templates(), profile.templates
+        env = templates.environment(defaults, overrides, layout, cache_dir("templates"))
+        if overrides is not None:  # the checks read the templates' source
+            source = templates.environment(defaults, overrides, layout, None, compiled=False)
+            check_overrides(source, overrides, defaults)
         template = env.get_template(MAIN_TEMPLATE)
         text = template.render(
             readme=readme, settings=readme.settings, quirks=profile.quirks, compat=compat
