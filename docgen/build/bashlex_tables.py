@@ -3,21 +3,37 @@
 bashlex 0.18 ships a ``parsetab.py`` beside its parser, but its vendored copy of PLY's yacc
 never reads it (nor writes one): ``bashlex.yacc.yacc()`` builds the LALR tables from the
 grammar at every import, which costs far more than the rest of a docgen run. Rather than
-patching the installed package, docgen wraps the table builder while bashlex imports:
-the first import builds the tables as usual and stores them in a cache file; every later
-import loads them from there. The cache is keyed by bashlex's version and a hash of the grammar's
-productions and precedence, so a changed grammar never meets stale tables. Any problem with the cache (no
-writable folder, a corrupt file) falls back to the normal build.
+patching the installed package, docgen wraps the table builder while bashlex imports and
+looks for the tables first in the cache folder, then among the tables a wheel of docgen
+ships (``docgen/prebuilt/``, written by hatch_build.py), and builds them only when neither
+has them (then the cache folder keeps them).
+
+The tables are plain JSON (the action and goto maps, indexed by state), keyed by a digest
+of the grammar's productions, precedence and start symbol and of the installed
+``bashlex/yacc.py`` (the algorithm that turns a grammar into tables): a changed grammar or
+yacc never meets stale tables. A file read back is checked against the grammar (every
+symbol known, every state and production in range) before it is used. The cache folder may
+come from elsewhere (CI restores it with ``actions/cache``): reading a file never runs code,
+as unpickling could, and a damaged or malformed one is ignored. (Like the rendered READMEs
+in the same folder, well-formed content is trusted: tables altered with care could still
+change how a corrected-mode line is read, never what runs.)
 """
 
 from __future__ import annotations
 
 import os
-import pickle
 import sys
+from pathlib import Path
 from typing import Any
 
 from docgen.cache import cache_dir
+
+try:  # the interpreter's own BLAKE2: `import hashlib` would first load OpenSSL (about 2 ms)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - an interpreter built without it
+    from hashlib import blake2b
+
+PREBUILT = Path(__file__).resolve().parent.parent / "prebuilt"
 
 _loaded: Any = None
 
@@ -47,7 +63,7 @@ def load_bashlex() -> Any:
         original = yacc.LRTable
 
         def cached_table(grammar: Any, log: Any = None) -> Any:
-            return _table(original, grammar, log)
+            return _table(original, grammar, log, yacc.__file__)
 
         yacc.LRTable = cached_table
         try:
@@ -75,33 +91,75 @@ class _Table:
             production.bind(pdict)
 
 
-def _table(build: Any, grammar: Any, log: Any) -> Any:
-    import hashlib
-    from importlib.metadata import version
+def table_name(grammar: Any, yacc_file: str) -> str:
+    """The file name of the tables of ``grammar`` built by the yacc in ``yacc_file``."""
+    productions = "\n".join(str(p) for p in grammar.Productions)
+    rules = f"{productions}\n{sorted(grammar.Precedence.items())}\n{grammar.Start}\n"
+    digest = blake2b(rules.encode(), digest_size=16)
+    digest.update(Path(yacc_file).read_bytes())
+    return f"bashlex-{digest.hexdigest()}.json"
 
+
+def _table(build: Any, grammar: Any, log: Any, yacc_file: str) -> Any:
     try:
-        productions = "\n".join(str(p) for p in grammar.Productions)
-        rules = f"{productions}\n{sorted(grammar.Precedence.items())}"
-        digest = hashlib.sha256(rules.encode()).hexdigest()[:16]
-        key = f"bashlex-{version('bashlex')}-{digest}.pickle"
-    except Exception:
+        name = table_name(grammar, yacc_file)
+    except Exception:  # an unexpected grammar object or an unreadable yacc.py
         return build(grammar, log)
     folder = cache_dir("bashlex")
-    if folder is None:
-        return build(grammar, log)
-    path = folder / key
-    try:
-        with path.open("rb") as stream:
-            action, goto = pickle.load(stream)
-        return _Table(action, goto, grammar.Productions)
-    except Exception:
-        pass
+    for candidate in (folder, PREBUILT):
+        tables = _read(candidate / name, grammar) if candidate is not None else None
+        if tables is not None:
+            return _Table(tables[0], tables[1], grammar.Productions)
     table = build(grammar, log)
+    if folder is not None:
+        _write(folder / name, table)
+    return table
+
+
+_Rows = dict[int, dict[str, int]]
+
+
+def _read(path: Path, grammar: Any) -> tuple[_Rows, _Rows] | None:
+    """The action and goto maps stored in ``path``, or None when the file is missing or
+    does not hold tables for this grammar."""
+    import json
+
+    try:
+        action, goto = json.loads(path.read_bytes())
+        if _valid(action, goto, grammar):
+            return dict(enumerate(action)), dict(enumerate(goto))
+    except Exception:  # missing, unreadable, not JSON, not two lists: not tables
+        pass
+    return None
+
+
+def _valid(action: Any, goto: Any, grammar: Any) -> bool:
+    """Tables a parser can follow: per state, a map from a known symbol to a state or
+    production in range (shift > 0, reduce < 0, accept 0)."""
+    states = len(action) if isinstance(action, list) and isinstance(goto, list) else -1
+    return (
+        0 < states == len(goto)
+        and _rows_valid(action, {*grammar.Terminals, "$end"}, -len(grammar.Productions), states)
+        and _rows_valid(goto, set(grammar.Nonterminals), -1, states)
+    )
+
+
+def _rows_valid(rows: list[Any], symbols: set[str], low: int, high: int) -> bool:
+    """Every row a dict from one of ``symbols`` to an int strictly between low and high."""
+    if not all(type(row) is dict for row in rows) or not set().union(*rows) <= symbols:
+        return False
+    values = [value for row in rows for value in row.values()]
+    return {type(v) for v in values} <= {int} and all(low < v < high for v in values)
+
+
+def _write(path: Path, table: Any) -> None:
+    import json
+
+    states = range(len(table.lr_action))
+    rows = [[table.lr_action[s] for s in states], [table.lr_goto.get(s, {}) for s in states]]
     try:
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        with temporary.open("wb") as stream:
-            pickle.dump((table.lr_action, table.lr_goto), stream, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.write_text(json.dumps(rows, separators=(",", ":")), encoding="utf-8")
         os.replace(temporary, path)
     except OSError:
         pass
-    return table

@@ -126,29 +126,3 @@ def test_template_syntax_error_names_the_file_and_line(plugin: Callable[..., Pat
     assert str(raised.value).startswith(
         f"{root / 'tpl' / 'README.md.j2'}:2: error: template error: "
     )
-
-
-def test_bashlex_table_cache_survives_a_corrupt_file(tmp_path: Path) -> None:
-    """A damaged cache file is ignored: bashlex builds its tables and parses as usual."""
-    cache = tmp_path / "cache"
-    program = (
-        "from docgen.build.bashlex_tables import load_bashlex;"
-        "print(load_bashlex().parse('echo hi')[0].kind)"
-    )
-    env = {"DOCGEN_CACHE_DIR": str(cache), "PATH": "/usr/bin:/bin"}
-
-    def run() -> str:
-        return subprocess.run(
-            [sys.executable, "-c", program],
-            cwd=REPO,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-
-    assert run() == "command\n"
-    tables = list((cache / "bashlex").glob("*.pickle"))
-    assert len(tables) == 1
-    tables[0].write_bytes(b"not a pickle")
-    assert run() == "command\n"
