@@ -1,16 +1,18 @@
-"""Build hook: the wheel ships the default templates compiled to Python modules.
+"""Build hook: the wheel ships what a run would otherwise build on a fresh machine.
 
-docgen/render/templates.py compiles ``templates/`` (and each profile's own layout) with
-jinja2 (``compile_templates``) into a folder named after the templates' digest and jinja2's
-version; the wheel carries it as ``docgen/compiled_templates/<name>/``, and a run with no
-cache folder loads the modules instead of compiling the templates. Editable installs and
-source checkouts compile them at run time, as before. See docgen/render/templates.py.
+``docgen/prebuilt/templates/<name>/``: the default templates (and each profile's own layout)
+compiled to Python modules by jinja2 (docgen/render/templates.py), loaded instead of
+compiling the templates. ``docgen/prebuilt/bashlex-<key>.json``: bashlex's parser tables
+(docgen/build/bashlex_tables.py), read instead of building them when the cache folder has
+none. Each is named after what it was built from, and used only where that matches at run
+time. Editable installs and source checkouts build both at run time, as before.
 """
 
 from __future__ import annotations
 
-import importlib.util
+import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -18,23 +20,30 @@ from typing import Any
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
 
-class CompiledTemplates(BuildHookInterface):
+class Prebuilt(BuildHookInterface):
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
         if self.target_name != "wheel" or version == "editable":
             return
-        root = Path(self.root)
-        spec = importlib.util.spec_from_file_location(
-            "docgen_templates_build", root / "docgen" / "render" / "templates.py"
-        )
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        self._work = Path(tempfile.mkdtemp(prefix="docgen-compiled-"))
-        for templates in (root / "templates", *module.layouts(root / "templates")):
-            folder = module.compile_folder(templates, self._work)
-            build_data["force_include"][str(folder)] = f"docgen/compiled_templates/{folder.name}"
+        self._work = Path(tempfile.mkdtemp(prefix="docgen-prebuilt-"))
+        sys.path.insert(0, self.root)  # docgen from this source tree
+        os.environ["DOCGEN_CACHE_DIR"] = str(self._work / "cache")
+        try:
+            from docgen.build.bashlex_tables import load_bashlex
+            from docgen.render.templates import compile_folder, layouts
+
+            sources = Path(self.root) / "templates"
+            folders = [
+                compile_folder(f, self._work / "templates") for f in (sources, *layouts(sources))
+            ]
+            load_bashlex()  # builds the tables and writes them to the cache folder
+        finally:
+            sys.path.remove(self.root)
+            del os.environ["DOCGEN_CACHE_DIR"]
+        prebuilt = {folder: f"docgen/prebuilt/templates/{folder.name}" for folder in folders}
+        for table in (self._work / "cache" / "bashlex").glob("bashlex-*.json"):
+            prebuilt[table] = f"docgen/prebuilt/{table.name}"
+        build_data["force_include"].update({str(k): v for k, v in prebuilt.items()})
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
-        work = getattr(self, "_work", None)
-        if work is not None:
-            shutil.rmtree(work, ignore_errors=True)
+        if hasattr(self, "_work"):
+            shutil.rmtree(self._work, ignore_errors=True)

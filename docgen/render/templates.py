@@ -7,9 +7,6 @@ then loads them with ``ModuleLoader`` instead of compiling them. They are used o
 they were compiled from exactly the templates beside them and by the installed jinja2
 version (both are in their folder's name); otherwise, as in a source checkout, the templates
 are read and compiled from ``templates/``.
-
-hatch_build.py imports this module from the source tree, before docgen is installed: it
-imports nothing from docgen at module level.
 """
 
 from __future__ import annotations
@@ -34,7 +31,7 @@ OPTIONS: dict[str, Any] = {
     "autoescape": False,
 }
 # The folder of the installed package that holds the compiled default templates.
-COMPILED = Path(__file__).resolve().parent.parent / "compiled_templates"
+COMPILED = Path(__file__).resolve().parent.parent / "prebuilt" / "templates"
 
 
 @functools.lru_cache(maxsize=8)

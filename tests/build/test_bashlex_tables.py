@@ -3,6 +3,7 @@ they fit the grammar; a damaged or malicious file is ignored and never runs code
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
 import pickle
@@ -119,3 +120,20 @@ def test_the_table_name_follows_the_grammar_and_the_yacc_source(tmp_path: Path) 
     assert all(table_name(other, str(yacc)) != name for other in changed)
     yacc.write_text("# another algorithm\n", encoding="utf-8")
     assert table_name(grammar, str(yacc)) != name
+
+
+def test_the_installed_wheel_ships_tables_for_the_installed_bashlex() -> None:
+    """Where docgen is installed from a wheel (CI installs it so), a run with caching off
+    reads the tables the wheel ships instead of building them."""
+    try:
+        distribution = importlib.metadata.distribution("dokku-docgen")
+    except importlib.metadata.PackageNotFoundError:
+        pytest.skip("docgen is not installed")
+    shipped = [
+        Path(str(distribution.locate_file(file)))
+        for file in distribution.files or []
+        if file.parts[:2] == ("docgen", "prebuilt") and file.name.startswith("bashlex-")
+    ]
+    if not shipped:
+        pytest.skip("docgen is not installed from a wheel (editable install or source checkout)")
+    assert _load("", shipped[0].parent) == "command read"

@@ -143,7 +143,7 @@ def _installed_compiled_folders() -> list[Path]:
         {
             Path(str(distribution.locate_file(file))).parent
             for file in files
-            if file.parts[:2] == ("docgen", "compiled_templates") and file.suffix == ".py"
+            if file.parts[:3] == ("docgen", "prebuilt", "templates") and file.suffix == ".py"
         }
     )
 
