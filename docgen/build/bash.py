@@ -56,6 +56,12 @@ def _parameter(node: Any, offset: int) -> Parameter | None:
     value = getattr(node, "value", None)
     if not isinstance(value, str):
         return None
+    start, end = node.pos
+    return _split_parameter(value, start - offset, end - offset)
+
+
+def _split_parameter(value: str, start: int, end: int) -> Parameter | None:
+    """A parameter from the text bashlex gives it (``X``, ``X[0]:-y``, ``@:3``)."""
     match = _PARAMETER.match(value)
     if match is None:
         return None
@@ -65,14 +71,13 @@ def _parameter(node: Any, offset: int) -> Parameter | None:
         if rest.startswith(candidate):
             operator = candidate
             break
-    start, end = node.pos
     return Parameter(
         name=match.group("name"),
         subscript=match.group("index") or "",
         operator=operator,
         argument=rest[len(operator) :],
-        start=start - offset,
-        end=end - offset,
+        start=start,
+        end=end,
     )
 
 
@@ -86,9 +91,62 @@ def _word(node: Any, source: str) -> Word:
     return Word(raw=source[start:end], text=str(node.word), parameters=parameters)
 
 
+# Statements of plain words: unquoted characters that bash never treats specially, around
+# at most one quoted string holding neither quote character, $, backquote, backslash, "!"
+# nor "<(" / ">(" (which bashlex reads as a process substitution). bashlex reads them as
+# one simple command whose words have no parameters, and removes the quotes as bash does
+# (it does not in some words outside this form, such as "a"'b' or 0"'"; a hypothesis test
+# holds the two paths to the same answer). Measured on dokku-postgres in corrected mode: 45
+# of its 50 statements are plain, and a bashlex parse costs about 0.3 ms each.
+#
+# The patterns of the fast paths are strings, compiled on first use (re's own cache):
+# compiled when this module is imported, they cost every run 2 ms, compat mode included.
+_UNQUOTED = "[A-Za-z0-9_=:/.,@%+-]"
+_QUOTED_TEXT = r"""(?:[^"'$`\\!\n<>]|[<>](?!\())*"""
+_QUOTED = rf"""(?:"{_QUOTED_TEXT}"|'{_QUOTED_TEXT}')"""
+_PLAIN_WORD = rf"{_UNQUOTED}+{_QUOTED}?{_UNQUOTED}*|{_QUOTED}{_UNQUOTED}*"
+_PLAIN_STATEMENT = rf"[ \t]*(?:{_PLAIN_WORD})(?:[ \t]+(?:{_PLAIN_WORD}))*[ \t]*"
+_RESERVED = "if|then|else|elif|fi|case|esac|for|select|while|until|do|done|function|time|coproc|in"
+_QUOTES = r""""([^"]*)"|'([^']*)'"""
+# A config default, as every official plugin writes its <PREFIX>_CONFIG_OPTIONS:
+# NAME=${OTHER:=" --flag "}, the argument unquoted or in plain double quotes without braces
+# (bashlex keeps the whole word as its text).
+_DEFAULTED = (
+    r"[A-Za-z_][A-Za-z0-9_]*=\$\{(?P<inner>[A-Za-z_][A-Za-z0-9_]*:?[-=+?]"
+    r"""(?:"[^"'$`\\!\n<>{}]*"|""" + _UNQUOTED + r"*))\}"
+)
+
+
+def _plain_words(statement: str) -> tuple[Word, ...] | None:
+    """parse_command() of a statement of plain words, without bashlex; None otherwise."""
+    if re.fullmatch(_PLAIN_STATEMENT, statement) is None:
+        return None
+    words = tuple(
+        Word(raw=m.group(), text=re.sub(_QUOTES, r"\1\2", m.group()), parameters=())
+        for m in re.finditer(_PLAIN_WORD, statement)
+    )
+    return None if any(re.fullmatch(_RESERVED, word.raw) for word in words) else words
+
+
+def _defaulted_assignment(statement: str) -> tuple[Word, ...] | None:
+    """parse_command() of ``NAME=${OTHER:=default}`` (a plain default), without bashlex."""
+    match = re.fullmatch(_DEFAULTED, statement)
+    if match is None:
+        return None
+    parameter = _split_parameter(match.group("inner"), match.start("inner") - 2, len(statement))
+    return (Word(statement, statement, (parameter,) if parameter else ()),)
+
+
 @functools.lru_cache(maxsize=1024)
 def parse_command(statement: str) -> tuple[Word, ...] | None:
-    """The words of one simple command (``export A=1 B="x y"``), or None if it is not one."""
+    """The words of one simple command (``export A=1 B="x y"``), or None if it is not one.
+    Plain words are read without bashlex (the same result); the rest is parsed by it."""
+    plain = _plain_words(statement) or _defaulted_assignment(statement)
+    return plain if plain is not None else words_by_bashlex(statement)
+
+
+def words_by_bashlex(statement: str) -> tuple[Word, ...] | None:
+    """parse_command() through bashlex, whatever the statement."""
     nodes = _parse(statement)
     if not nodes or len(nodes) != 1 or getattr(nodes[0], "kind", "") != "command":
         return None
@@ -257,30 +315,25 @@ def split_assignment(word: Word) -> tuple[str, Word] | None:
     return name, Word(raw=word.raw[cut:], text=value_text, parameters=parameters)
 
 
-# The forms a regular expression finds exactly: $NAME, ${NAME}, ${NAME[i]}, $1, $@ ...
-_SIMPLE = re.compile(
-    r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)(?P<subscript>\[[^]\s{}$]*\])?\}"
+# The forms a regular expression finds exactly: $NAME, ${NAME}, ${NAME[i]}, $1, $@ ..., and
+# ${NAME<operator><plain argument>} such as ${3:-all} or ${@:3} (as in declare lines).
+_SIMPLE = (  # compiled on first use, as the patterns above
+    r"\$(?:\{(?P<braced>(?:[A-Za-z_][A-Za-z0-9_]*|[0-9@*#?!-])(?:\[[^]\s{}$]*\])?"
+    r"(?:[-:=+?][A-Za-z0-9_./@%:+=?-]*)?)\}"
     r"|(?P<bare>[A-Za-z_][A-Za-z0-9_]*|[0-9@*#?!-]))"
 )
 
 
 def _simple_parameters(text: str) -> tuple[Parameter, ...] | None:
     """The parameters of ``text`` when every ``$`` in it starts a simple form; None when
-    one does not (an operator, a nested or command substitution, a lone ``$``)."""
-    matches = list(_SIMPLE.finditer(text))
+    one does not (a nested or command substitution, a pattern, a lone ``$``)."""
+    matches = list(re.finditer(_SIMPLE, text))
     if len(matches) != text.count("$"):
         return None
-    return tuple(
-        Parameter(
-            match.group("braced") or match.group("bare"),
-            match.group("subscript") or "",
-            "",
-            "",
-            match.start(),
-            match.end(),
-        )
-        for match in matches
-    )
+    found = [
+        _split_parameter(m.group("braced") or m.group("bare"), m.start(), m.end()) for m in matches
+    ]
+    return tuple(p for p in found if p is not None) if None not in found else None
 
 
 @functools.lru_cache(maxsize=1024)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from docgen.build import bash
 from docgen.build.bash import Parameter, Word
@@ -339,3 +341,86 @@ def test_find_parameters_fast_path_agrees_with_bashlex(text: str) -> None:
 )
 def test_fast_path_is_taken_only_for_simple_forms(text: str, simple: bool) -> None:
     assert (bash._simple_parameters(text) is not None) is simple
+
+
+# --- the paths without bashlex agree with bashlex ------------------------------------------
+
+_PIECES = st.one_of(
+    st.text(alphabet="aZ09_=:/.,@%+-", min_size=1, max_size=4),
+    st.sampled_from(["if", "in", "time", "done", "declare", "desc=", "export", "A=", "_", "-x"]),
+    st.text(alphabet="a $'`\\!{}()#;|&<>*?~\té\u00a0\x1b\r", max_size=5).map(lambda t: f'"{t}"'),
+    st.text(alphabet='a $"`\\!{}()#;|&<>*?~\té\u00a0\x1b\r', max_size=5).map(lambda t: f"'{t}'"),
+    st.sampled_from(["$A", "${A}", "(", ")", "#", "~", "*", "{a,b}", "\\", "!", ";"]),
+)
+_STATEMENTS = st.builds(
+    lambda lead, words, gap, trail: lead + gap.join(words) + trail,
+    st.sampled_from(["", " ", "\t "]),
+    st.lists(st.lists(_PIECES, min_size=1, max_size=3).map("".join), min_size=1, max_size=4),
+    st.sampled_from([" ", "  ", "\t"]),
+    st.sampled_from(["", " "]),
+)
+
+
+@settings(deadline=None)  # the first example imports bashlex
+@given(_STATEMENTS)
+@example('declare desc="list all Postgres service links for a given app"')
+@example('PLUGIN_COMMAND_PREFIX="postgres"')
+@example("_ 5432")
+@example('_ ""')
+@example("A=1 if")
+def test_plain_statements_are_read_as_bashlex_reads_them(statement: str) -> None:
+    plain = bash._plain_words(statement)
+    if plain is not None:
+        assert plain == bash.words_by_bashlex(statement)
+
+
+_DEFAULTS = st.builds(
+    lambda lead, name, operator, argument, trail: f"{lead}X={name}{operator}{argument}}}{trail}",
+    st.sampled_from(["", " ", "export "]),
+    st.sampled_from(["${X", "${X_Y", "${_", "${1", "$X", "${"]),
+    st.sampled_from([":=", ":-", ":+", ":?", "=", "-", "+", "?", ":", "::", "", "%"]),
+    st.lists(_PIECES, max_size=2).map("".join),
+    st.sampled_from(["", " ", "x", "}"]),
+)
+
+
+@settings(deadline=None)
+@given(_DEFAULTS)
+@example('POSTGRES_CONFIG_OPTIONS=${POSTGRES_CONFIG_OPTIONS:=""}')
+@example('MONGO_CONFIG_OPTIONS=${MONGO_CONFIG_OPTIONS:=" --storageEngine wiredTiger --auth "}')
+def test_config_defaults_are_read_as_bashlex_reads_them(statement: str) -> None:
+    plain = bash._defaulted_assignment(statement)
+    if plain is not None:
+        assert plain == bash.words_by_bashlex(statement)
+
+
+@pytest.mark.parametrize(
+    "statement",
+    ['declare desc="create a Postgres service"', 'PLUGIN_SCHEME="postgres"', "_ 5432", '_ ""'],
+)
+def test_common_statements_take_the_plain_path(statement: str) -> None:
+    assert bash._plain_words(statement) is not None
+
+
+def test_config_defaults_take_the_plain_path() -> None:
+    statement = 'POSTGRES_CONFIG_OPTIONS=${POSTGRES_CONFIG_OPTIONS:=""}'
+    assert bash._defaulted_assignment(statement) is not None
+
+
+_TEXT_PIECES = st.one_of(
+    st.text(alphabet="aZ0 _-:'\"`\\/.", max_size=4),
+    st.sampled_from(["$A", "$1", "$@", "$#", "${A}", "${A_B}", "${A[0]}", "${A[@]}", "$"]),
+    st.sampled_from(["${@:3}", "${3:-all}", "${A:=x}", "${A-a.b/c}", "${A[1]:+y}", "${-}"]),
+    st.sampled_from(["${#A}", "${A%%.*}", "${A:-a b}", "${A/x/y}", "$(a)", "${A:-$B}", "${"]),
+    st.sampled_from(["${A:", "${A:=}", "${!A}", "${10}", "${A?}", "${@}", "${A::}", "}"]),
+)
+
+
+@settings(deadline=None)
+@given(st.lists(_TEXT_PIECES, max_size=6).map("".join))
+@example('declare SERVICE="$1" NEW_SERVICE="$2" CLONE_FLAGS_LIST=("${@:3}")')
+@example('declare SERVICE="$1" TAIL_FLAG="$2" TAIL_NUM_OPTIONAL="${3:-all}"')
+def test_simple_parameter_forms_are_found_as_bashlex_finds_them(text: str) -> None:
+    simple = bash._simple_parameters(text)
+    if simple is not None:
+        assert simple == bash.parameters_by_bashlex(text)
