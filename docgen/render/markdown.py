@@ -6,6 +6,7 @@ import functools
 import os
 from pathlib import Path
 
+import docgen
 from docgen import __version__
 from docgen.build import compat
 from docgen.build.model import Command, Readme
@@ -13,7 +14,7 @@ from docgen.build.profiles import Profile
 from docgen.cache import cache_dir
 from docgen.errors import DocgenError
 from docgen.read.files import cannot_read
-from docgen.render import templates
+from docgen.render import memo, templates
 from docgen.templates_dir import default_templates
 
 try:  # the interpreter's own BLAKE2: `import hashlib` would first load OpenSSL (about 2 ms)
@@ -56,8 +57,9 @@ def _model_text(readme: Readme) -> str:
 
 def _render_key(readme: Readme, profile: Profile, overrides: Path | None) -> str:
     """A digest of everything the rendered text depends on: the model, the quirks, every
-    template file (defaults and overrides), and the versions of docgen and jinja2."""
-    digest = blake2b(f"{__version__}|{_jinja_stamp()}".encode(), digest_size=32)
+    template file (defaults and overrides), docgen's version and code, and jinja2."""
+    code = memo.code_digest(Path(docgen.__file__).parent)
+    digest = blake2b(f"{__version__}|{code}|{_jinja_stamp()}".encode(), digest_size=32)
     digest.update(f"{_model_text(readme)}|{profile.quirks!r}|{profile.templates}".encode())
     for folder in (default_templates(), overrides):
         if folder is not None:
@@ -67,29 +69,22 @@ def _render_key(readme: Readme, profile: Profile, overrides: Path | None) -> str
 
 def render(readme: Readme, profile: Profile, overrides: Path | None = None) -> str:
     """The README text. Rendering is a pure function of the model and the templates, so
-    its result is kept in the cache folder, keyed by a digest of both: an unchanged plugin
-    is rendered again without importing jinja2."""
+    its result is kept in the render memo: an unchanged plugin is rendered again without
+    importing jinja2."""
     if overrides is not None and not overrides.is_dir():
         raise DocgenError(
             "template folder not found", path=str(overrides), hint="fix templates in docgen.toml"
         )
     if overrides is not None and not os.access(overrides, os.R_OK | os.X_OK):
         raise cannot_read(str(overrides), PermissionError(13, os.strerror(13)))
-    folder = cache_dir("readmes")
-    cached = folder / f"{_render_key(readme, profile, overrides)}.md" if folder else None
-    if cached is not None:
-        try:
-            return cached.read_text(encoding="utf-8")
-        except OSError:
-            pass
-    text = _render(readme, profile, overrides)
-    if cached is not None:
-        try:
-            temporary = cached.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(text, encoding="utf-8", newline="\n")
-            os.replace(temporary, cached)
-        except OSError:
-            pass
+    folder = memo.folder()
+    if folder is None:
+        return _render(readme, profile, overrides)
+    key = _render_key(readme, profile, overrides)
+    text = memo.read(folder, key)
+    if text is None:
+        text = _render(readme, profile, overrides)
+        memo.write(folder, key, text)
     return text
 
 

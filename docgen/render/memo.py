@@ -1,0 +1,115 @@
+"""The render memo: one file per distinct README in the cache folder (``readmes/``), named
+by a digest of everything the text depends on, so that an unchanged plugin is rendered
+again without importing jinja2.
+
+The folder keeps the ``LIMIT`` most recently used entries: a hit refreshes its entry's
+modification time, and once a process has written ``SLACK`` entries beyond the limit, it
+deletes the oldest ones. So the folder never holds more than LIMIT + SLACK entries, and
+the folder is listed at most once per SLACK writes (and once per process that writes).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+from pathlib import Path
+
+from docgen.cache import cache_dir
+
+LIMIT = 256
+SLACK = 32
+
+try:  # the interpreter's own BLAKE2: `import hashlib` would first load OpenSSL (about 2 ms)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - an interpreter built without it
+    from hashlib import blake2b
+
+_entries: dict[Path, int] = {}  # per folder: the entries it held when last counted, plus writes
+
+
+@functools.lru_cache(maxsize=2)
+def code_digest(package: Path) -> str:
+    """A digest of the source of docgen's own modules (their paths and bytes): an editable
+    install must never be served a README that older code rendered. Once per process;
+    about 0.5 ms for the 40 modules."""
+    digest = blake2b(digest_size=16)
+    for path in sorted(_modules(str(package))):
+        with open(path, "rb") as source:
+            digest.update(f"{os.path.relpath(path, package)}\0".encode() + source.read())
+    return digest.hexdigest()
+
+
+def _modules(folder: str) -> list[str]:
+    """The ``*.py`` files under ``folder``, without __pycache__ and prebuilt/ (compiled
+    templates, which the templates' own digest already covers)."""
+    found = []
+    for entry in os.scandir(folder):
+        if entry.is_dir(follow_symlinks=False):
+            if entry.name not in ("__pycache__", "prebuilt"):
+                found += _modules(entry.path)
+        elif entry.name.endswith(".py"):
+            found.append(entry.path)
+    return found
+
+
+def folder() -> Path | None:
+    """The memo's folder in the cache folder; None when caching is off."""
+    return cache_dir("readmes")
+
+
+def read(folder: Path, key: str) -> str | None:
+    """The README stored under ``key``; None when there is none."""
+    path = folder / f"{key}.md"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # most recently used: kept when the folder is pruned
+    return text
+
+
+def write(folder: Path, key: str, text: str) -> None:
+    """Store ``text`` under ``key`` (atomically: a temporary file, then a rename), and
+    prune the folder when it has grown SLACK entries past LIMIT."""
+    path = folder / f"{key}.md"
+    try:
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(text, encoding="utf-8", newline="\n")
+        os.replace(temporary, path)
+    except OSError:
+        return
+    if folder not in _entries:
+        _entries[folder] = _count(folder)
+    else:
+        _entries[folder] += 1
+    if _entries[folder] >= LIMIT + SLACK:
+        _entries[folder] = prune(folder)
+
+
+def _count(folder: Path) -> int:
+    try:
+        return sum(1 for _ in os.scandir(folder))
+    except OSError:
+        return 0
+
+
+def prune(folder: Path, keep: int = LIMIT) -> int:
+    """Delete all but the ``keep`` most recently used entries; returns how many are left."""
+    try:
+        entries = sorted(os.scandir(folder), key=_age)
+    except OSError:
+        return 0
+    for entry in entries[keep:]:
+        with contextlib.suppress(OSError):  # gone already: another docgen pruned it
+            os.unlink(entry.path)
+    return min(len(entries), keep)
+
+
+def _age(entry: os.DirEntry[str]) -> int:
+    """Newest first: minus the modification time (an entry that vanished counts as old)."""
+    try:
+        return -entry.stat(follow_symlinks=False).st_mtime_ns
+    except OSError:
+        return 0
