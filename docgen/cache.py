@@ -1,4 +1,4 @@
-"""docgen's cache folder: bashlex's parse tables and jinja2's compiled templates.
+"""docgen's cache folder: bashlex's parse tables (JSON) and the rendered READMEs.
 
 Everything in it can be deleted at any time; it only makes the next run faster.
 ``DOCGEN_CACHE_DIR`` chooses the folder, ``DOCGEN_CACHE_DIR=`` (empty) turns caching off.

@@ -11,7 +11,6 @@ from docgen import __version__
 from docgen.build import compat
 from docgen.build.model import Command, Readme
 from docgen.build.profiles import Profile
-from docgen.cache import cache_dir
 from docgen.errors import DocgenError
 from docgen.read.files import cannot_read
 from docgen.render import memo, templates
@@ -95,9 +94,9 @@ def _render(readme: Readme, profile: Profile, overrides: Path | None) -> str:
 
     try:
         defaults, layout = default_templates(), profile.templates
-        env = templates.environment(defaults, overrides, layout, cache_dir("templates"))
+        env = templates.environment(defaults, overrides, layout)
         if overrides is not None:  # the checks read the templates' source
-            source = templates.environment(defaults, overrides, layout, None, compiled=False)
+            source = templates.environment(defaults, overrides, layout, compiled=False)
             check_overrides(source, overrides, defaults)
         template = env.get_template(MAIN_TEMPLATE)
         text = template.render(

@@ -94,18 +94,19 @@ def _loader(folder: Path, compiled: bool) -> jinja2.BaseLoader:
 
 @functools.lru_cache(maxsize=8)
 def environment(
-    defaults: Path,
-    overrides: Path | None,
-    layout: str,
-    bytecode: Path | None,
-    compiled: bool = True,
+    defaults: Path, overrides: Path | None, layout: str, compiled: bool = True
 ) -> jinja2.Environment:
     """Templates from the plugin's override folder first, then the layout of the profile
     (``defaults/profiles/<layout>/``, for a version with a layout of its own), then docgen's
     defaults. The defaults are also reachable as ``docgen/<name>``, so that an override of
-    README.md.j2 can ``{% extends "docgen/README.md.j2" %}``. ``bytecode``: the cache folder
-    of the templates jinja2 compiles (None: none). ``compiled=False``: every template is
-    read from its file, for checks that read the templates' source (docgen.render.overrides)."""
+    README.md.j2 can ``{% extends "docgen/README.md.j2" %}``. ``compiled=False``: every
+    template is read from its file, for checks that read the templates' source
+    (docgen.render.overrides).
+
+    There is no bytecode cache in the cache folder: jinja2's stores marshalled code, which
+    a cache folder restored from elsewhere could turn into code that runs. A wheel ships
+    the default templates compiled; only overrides (and a source checkout's defaults) are
+    compiled, once per process."""
     import jinja2
 
     loaders: list[jinja2.BaseLoader] = []
@@ -116,8 +117,5 @@ def environment(
     default = _loader(defaults, compiled)
     loaders += [jinja2.PrefixLoader({"docgen": default}), default]
     return jinja2.Environment(
-        bytecode_cache=jinja2.FileSystemBytecodeCache(str(bytecode)) if bytecode else None,
-        loader=jinja2.ChoiceLoader(loaders),
-        undefined=jinja2.StrictUndefined,
-        **OPTIONS,
+        loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.StrictUndefined, **OPTIONS
     )

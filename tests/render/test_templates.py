@@ -50,7 +50,7 @@ def _compile_all(compiled: Callable[[Path], Path]) -> list[Path]:
 
 
 def _default_loader() -> jinja2.BaseLoader:
-    environment = templates.environment(default_templates(), None, "", None)
+    environment = templates.environment(default_templates(), None, "")
     assert isinstance(environment.loader, jinja2.ChoiceLoader)
     return environment.loader.loaders[-1]
 
@@ -96,7 +96,7 @@ def test_every_profile_renders_the_same_from_compiled_templates(
     _compile_all(compiled)
     assert [generate(SAMPLE, compat=name).text for name in names] == from_files
     layout = next(p for p in profiles() if p.templates)
-    environment = templates.environment(default_templates(), None, layout.templates, None)
+    environment = templates.environment(default_templates(), None, layout.templates)
     assert isinstance(environment.loader, jinja2.ChoiceLoader)
     assert isinstance(environment.loader.loaders[0], jinja2.ModuleLoader)
 
