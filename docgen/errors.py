@@ -29,6 +29,12 @@ class DocgenError(Exception):
         hint = f" ({self.hint})" if self.hint else ""
         return f"{_location(self.path, self.line)}error: {self.message}{hint}"
 
+    def __repr__(self) -> str:
+        """Every field: records keep errors (a script that cannot be read), and the render
+        memo's key is the records' repr (docgen/render/memo.py)."""
+        fields = f"path={self.path!r}, line={self.line!r}, hint={self.hint!r}"
+        return f"{type(self).__name__}({self.message!r}, {fields})"
+
 
 class Diagnostic(NamedTuple):
     """A warning: docgen could go on, but the source probably does not say what was meant."""

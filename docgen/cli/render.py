@@ -24,12 +24,12 @@ def run_render(invocation: RenderInvocation) -> int:
 def _check_or_write(path: Path, invocation: RenderInvocation, report: Report) -> None:
     """One plugin's README: rewritten when stale, or with --check compared and reported."""
     from docgen import output
-    from docgen.pipeline import generate
+    from docgen.pipeline import readme_text
 
     check_not_a_typo(path)
-    result = generate(path, compat=invocation.compat)
-    comparison = output.compare(path, result.text)
-    if report.warnings_stop(path, (*result.warnings, *comparison.warnings)):
+    text, warnings = readme_text(path, compat=invocation.compat)
+    comparison = output.compare(path, text)
+    if report.warnings_stop(path, (*warnings, *comparison.warnings)):
         return
     if not comparison.stale:
         report.current += 1
@@ -58,21 +58,23 @@ def _print_one(invocation: RenderInvocation) -> int:
 
 
 def _print(path: Path, invocation: RenderInvocation, report: Report) -> None:
-    from docgen.pipeline import generate
+    from docgen.pipeline import generate, readme_text
 
     check_not_a_typo(path)
     if invocation.format in ("help", "json"):
         _print_models(path, invocation, report)
         return
+    if invocation.format == "markdown":  # the text alone: through the render memo
+        text, warnings = readme_text(path, compat=invocation.compat)
+        if not report.warnings_stop(path, warnings):
+            echo(text, newline=False)
+        return
     result = generate(path, compat=invocation.compat)
     if report.warnings_stop(path, result.warnings):
         return
-    if invocation.format == "html":
-        from docgen.render.formats import to_html
+    from docgen.render.formats import to_html
 
-        echo(to_html(result.text, result.readme.prefix), newline=False)
-    else:
-        echo(result.text, newline=False)
+    echo(to_html(result.text, result.readme.prefix), newline=False)
 
 
 def _print_models(path: Path, invocation: RenderInvocation, report: Report) -> None:

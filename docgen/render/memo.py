@@ -1,6 +1,7 @@
 """The render memo: one file per distinct README in the cache folder (``readmes/``), named
-by a digest of everything the text depends on, so that an unchanged plugin is rendered
-again without importing jinja2.
+by a digest of everything the text depends on: the plugin's records as the readers return
+them (docgen/read/records.py), docgen's version and code, the templates and jinja2. An
+unchanged plugin is then neither built nor rendered again, and jinja2 is not imported.
 
 The folder keeps the ``LIMIT`` most recently used entries: a hit refreshes its entry's
 modification time, and once a process has written ``SLACK`` entries beyond the limit, it
@@ -15,7 +16,11 @@ import functools
 import os
 from pathlib import Path
 
+import docgen
 from docgen.cache import cache_dir
+from docgen.read.records import PluginSource
+from docgen.render import templates
+from docgen.templates_dir import default_templates
 
 LIMIT = 256
 SLACK = 32
@@ -26,6 +31,34 @@ except ImportError:  # pragma: no cover - an interpreter built without it
     from hashlib import blake2b
 
 _entries: dict[Path, int] = {}  # per folder: the entries it held when last counted, plus writes
+
+
+def key(source: PluginSource, compat: bool | str | None) -> str | None:
+    """A digest of everything the README of ``source`` depends on, with ``compat`` (the
+    command line's choice of profile); None when a template folder cannot be read (the
+    render then reports it). The records are written whole (repr), so that no field can be
+    left out: the build and the render are pure functions of them, of docgen's code and of
+    the templates."""
+    code = code_digest(Path(docgen.__file__).parent)
+    digest = blake2b(f"{docgen.__version__}|{code}|{_jinja_stamp()}".encode(), digest_size=32)
+    digest.update(f"{compat!r}|{source!r}".encode())
+    try:
+        for folder in (default_templates(), source.settings.templates):
+            if folder is not None:
+                digest.update(templates.digest(folder).encode())
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def _jinja_stamp() -> str:
+    """Which jinja2 is installed (its file and modification time), without importing it."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("jinja2")
+    origin = spec.origin if spec and spec.origin else ""
+    return f"{origin}|{os.stat(origin).st_mtime_ns if origin else 0}"
 
 
 @functools.lru_cache(maxsize=2)

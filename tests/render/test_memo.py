@@ -1,19 +1,24 @@
-"""docgen.render.memo: the render memo stays bounded, keeps what is used, and its key
-follows docgen's own code."""
+"""docgen.render.memo: the render memo returns what a build and render would, its key
+follows every input and docgen's own code, and the folder stays bounded."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 import docgen
-from docgen.build.profiles import newest
-from docgen.pipeline import generate
-from docgen.render import markdown, memo
+from docgen.errors import DocgenError
+from docgen.pipeline import generate, readme_text
+from docgen.read.plugin import read_plugin
+from docgen.read.records import DocFragment, SourceLine
+from docgen.render import memo, templates
+from tests.plugin_factory import CONFIG, REPO, make_plugin
 
 
 @pytest.fixture
@@ -23,17 +28,140 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "cache" / "readmes"
 
 
-def test_the_memo_stays_bounded_after_300_distinct_readmes(
-    cache: Path, plugin: Callable[..., Path]
+def test_the_memo_returns_what_building_and_rendering_give(
+    cache: Path, plugin: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    readme = generate(plugin(), compat=True).readme
-    texts = [markdown.render(readme._replace(prefix=f"p{n}"), newest()) for n in range(300)]
+    root = plugin()
+    expected = generate(root)
+    assert readme_text(root) == (expected.text, expected.warnings)
+    [entry] = cache.iterdir()
+    assert entry.read_text(encoding="utf-8") == expected.text
+    monkeypatch.setattr("docgen.pipeline.from_source", None)  # a hit builds nothing
+    assert readme_text(root) == (expected.text, expected.warnings)
+
+
+def test_a_readme_whose_build_warns_is_not_kept(cache: Path, plugin: Callable[..., Path]) -> None:
+    root = plugin(dockerfile="FROM mini/server\n")  # no tag: a warning of the build
+    text, warnings = readme_text(root)
+    assert warnings and (text, warnings) == readme_text(root)
+    assert not cache.exists() or not list(cache.iterdir())
+
+
+def _variants(root: Path) -> list[object]:
+    """The records of a plugin, and the same with one input changed each."""
+    source = read_plugin(root)
+    script = source.subcommands[0]
+    line = script.lines[0]
+    problem = DocgenError("cannot be read", path="docs/create.md", line=1, hint="fix it")
+    other = DocgenError("cannot be read", path="docs/create.md", line=2, hint="fix it")
+    settings = source.settings
+    return [
+        source,
+        source._replace(root=root / "elsewhere"),
+        source._replace(config=source.config._replace(lines=(*source.config.lines, "# more"))),
+        source._replace(dockerfile=source.dockerfile._replace(path="elsewhere/Dockerfile")),
+        source._replace(metadata=source.metadata._replace(sponsors=("someone",))),
+        source._replace(
+            subcommands=(
+                script._replace(
+                    lines=(SourceLine(line.number, line.text + "!"), *script.lines[1:])
+                ),
+                *source.subcommands[1:],
+            )
+        ),
+        source._replace(fragments=(DocFragment("create", "docs/create.md", "text"),)),
+        source._replace(fragments=(DocFragment("create", "docs/create.md", None, problem),)),
+        source._replace(fragments=(DocFragment("create", "docs/create.md", None, other),)),
+        source._replace(settings=settings._replace(compat=not settings.compat)),
+        source._replace(settings=settings._replace(banner="a banner")),
+    ]
+
+
+def test_the_key_follows_every_input_record_and_the_compat_choice(
+    plugin: Callable[..., Path],
+) -> None:
+    keys = {memo.key(source, None) for source in _variants(plugin())}  # type: ignore[arg-type]
+    assert len(keys) == len(_variants(plugin()))
+    source = read_plugin(plugin())
+    choices = {memo.key(source, choice) for choice in (None, True, False, "2020-04a")}
+    assert len(choices) == 4
+
+
+def test_the_key_follows_the_override_templates(plugin: Callable[..., Path]) -> None:
+    root = plugin(
+        files={
+            "docgen.toml": 'templates = "tpl"\n',
+            "tpl/README.md.j2": '{% extends "docgen/README.md.j2" %}\n',
+        }
+    )
+    key = memo.key(read_plugin(root), None)
+    (root / "tpl" / "README.md.j2").write_text(
+        '{% extends "docgen/README.md.j2" %}\n{% block footer %}x{% endblock %}\n',
+        encoding="utf-8",
+    )
+    templates.digest.cache_clear()
+    assert memo.key(read_plugin(root), None) != key
+    templates.digest.cache_clear()
+
+
+def test_the_key_is_the_same_in_another_process(plugin: Callable[..., Path]) -> None:
+    """The records are written out as text: nothing in them may depend on the process
+    (a set's order changes with hash randomisation)."""
+    root = plugin(files={"docgen.toml": '[readme]\nbadges = ["ci"]\n'})
+    program = (
+        "import sys; from pathlib import Path; from docgen.render import memo;"
+        "from docgen.read.plugin import read_plugin;"
+        "print(memo.key(read_plugin(Path(sys.argv[1])), None))"
+    )
+    keys = {
+        subprocess.run(
+            [sys.executable, "-c", program, str(root)],
+            cwd=REPO,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for seed in ("1", "2")
+    }
+    assert keys == {memo.key(read_plugin(root), None)}
+
+
+def test_a_change_to_a_docgen_source_file_changes_the_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, plugin: Callable[..., Path]
+) -> None:
+    package = tmp_path / "docgen"
+    shutil.copytree(
+        Path(docgen.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__")
+    )
+    before = memo.code_digest(package)
+    (package / "__pycache__").mkdir(exist_ok=True)
+    (package / "__pycache__" / "x.pyc").write_bytes(b"compiled")
+    memo.code_digest.cache_clear()
+    assert memo.code_digest(package) == before
+    compat = package / "build" / "compat.py"
+    compat.write_text(compat.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    memo.code_digest.cache_clear()
+    assert memo.code_digest(package) != before
+    memo.code_digest.cache_clear()
+
+    source = read_plugin(plugin())
+    key = memo.key(source, None)
+    monkeypatch.setattr(memo, "code_digest", lambda folder: "other code")
+    assert memo.key(source, None) != key
+
+
+def test_the_memo_stays_bounded_after_300_distinct_readmes(cache: Path, tmp_path: Path) -> None:
+    roots = [
+        make_plugin(tmp_path / f"p{n}", config=CONFIG.replace('PREFIX="mini"', f'PREFIX="m{n}"'))
+        for n in range(300)
+    ]
+    texts = [readme_text(root)[0] for root in roots]
+    assert len(set(texts)) == 300
     entries = list(cache.iterdir())
     assert len(entries) < 300
     assert len(entries) <= memo.LIMIT + memo.SLACK
-    # the newest READMEs are still served from the memo
-    assert memo.read(cache, markdown._render_key(readme._replace(prefix="p299"), newest(), None))
-    assert texts[299].startswith("# dokku p299")
+    assert memo.read(cache, memo.key(read_plugin(roots[-1]), None)) == texts[-1]  # the newest
 
 
 def test_pruning_keeps_the_most_recently_used_entries(tmp_path: Path) -> None:
@@ -63,27 +191,3 @@ def test_the_memo_folder_is_listed_once_per_slack_writes(
     # and again SLACK writes later
     assert len(listings) == 3
     assert len(list(cache.iterdir())) <= memo.LIMIT + memo.SLACK
-
-
-def test_a_change_to_a_docgen_source_file_changes_the_key(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, plugin: Callable[..., Path]
-) -> None:
-    package = tmp_path / "docgen"
-    shutil.copytree(
-        Path(docgen.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__")
-    )
-    before = memo.code_digest(package)
-    (package / "__pycache__").mkdir(exist_ok=True)
-    (package / "__pycache__" / "x.pyc").write_bytes(b"compiled")
-    memo.code_digest.cache_clear()
-    assert memo.code_digest(package) == before
-    compat = package / "build" / "compat.py"
-    compat.write_text(compat.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
-    memo.code_digest.cache_clear()
-    assert memo.code_digest(package) != before
-    memo.code_digest.cache_clear()
-
-    readme = generate(plugin()).readme
-    key = markdown._render_key(readme, newest(), None)
-    monkeypatch.setattr(memo, "code_digest", lambda folder: "other code")
-    assert markdown._render_key(readme, newest(), None) != key
