@@ -7,7 +7,7 @@ import stat
 from pathlib import Path
 
 from docgen.errors import DocgenError
-from docgen.read.files import display, inside, listing, outside_link, read_text
+from docgen.read.files import display, folder_inside, listing, outside_link, read_text
 from docgen.read.records import DocFragment
 
 
@@ -26,7 +26,9 @@ def _fragment(root: Path, folder: Path, name: str, folder_outside: bool) -> DocF
     if folder_outside:
         return DocFragment(name[:-3], shown, None, outside_link(folder, folder=True))
     try:
-        return DocFragment(name[:-3], shown, read_text(root, path, what="docs fragment"))
+        return DocFragment(
+            name[:-3], shown, read_text(root, path, what="docs fragment", shown=shown)
+        )
     except DocgenError as error:
         return DocFragment(name[:-3], shown, None, error)
 
@@ -36,7 +38,7 @@ def read_fragments(root: Path) -> tuple[DocFragment, ...]:
     folder = root / "docs"
     if not folder.is_dir():
         return ()
-    outside = not inside(root, folder)
+    outside = not folder_inside(root, "docs")
     # name[:-3] is the Path stem for these names: a bare ".md" has no suffix
     return tuple(
         _fragment(root, folder, name, outside)

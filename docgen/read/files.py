@@ -61,6 +61,14 @@ def listing(folder: Path, *, follow_symlinks: bool) -> list[tuple[str, bool]]:
         return sorted((entry.name, is_dir(entry)) for entry in entries)
 
 
+def folder_inside(root: Path, name: str) -> bool:
+    """Whether the folder ``root/name`` stays inside the plugin folder: a folder that is
+    not a symlink does, and only a link is resolved (resolving both folders and the root
+    was a tenth of reading dokku-postgres)."""
+    folder = root / name
+    return not os.path.islink(folder) or inside(root, folder)
+
+
 def inside(root: Path, path: Path) -> bool:
     """Whether ``path``, symlinks resolved, stays inside the plugin folder."""
     try:
@@ -122,11 +130,12 @@ def read_bytes(root: Path, path: Path) -> bytes:
         raise DocgenError(f"cannot be read: {error.strerror}", path=display(path)) from None
 
 
-def read_text(root: Path, path: Path, *, what: str) -> str:
+def read_text(root: Path, path: Path, *, what: str, shown: str | None = None) -> str:
     """The text of one plugin file: a regular file, or a symlink to one inside the plugin.
     Callers check each folder once (root, subcommands/, docs/), so an entry that is not a
-    symlink is inside the plugin; only links need resolving."""
-    shown = display(path)
+    symlink is inside the plugin; only links need resolving. ``shown``: display(path),
+    when the caller has it."""
+    shown = display(path) if shown is None else shown
     try:
         mode = os.lstat(path).st_mode
     except (FileNotFoundError, NotADirectoryError):

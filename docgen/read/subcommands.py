@@ -8,6 +8,7 @@ from docgen.errors import Diagnostic, DocgenError
 from docgen.read.files import (
     BOM,
     display,
+    folder_inside,
     inside,
     listing,
     outside_link,
@@ -47,7 +48,7 @@ def read_subcommands(root: Path) -> tuple[tuple[SubcommandSource, ...], tuple[Di
             path=str(root),
             hint="run docgen on the plugin's root folder",
         )
-    if not inside(root, folder):
+    if not folder_inside(root, "subcommands"):
         raise outside_link(folder, folder=True)
     warnings: list[Diagnostic] = []
     sources: list[SubcommandSource] = []
@@ -73,8 +74,9 @@ def read_subcommands(root: Path) -> tuple[tuple[SubcommandSource, ...], tuple[Di
 def _script(root: Path, path: Path) -> SubcommandSource:
     """One script, or the problem reading it, kept for the build to raise if the command
     is rendered (bin/generate never opens an unimplemented one)."""
+    shown = display(path)
     try:
-        text = read_text(root, path, what="subcommand script")
+        text = read_text(root, path, what="subcommand script", shown=shown)
     except DocgenError as error:
-        return SubcommandSource(path.name, display(path), (), problem=error)
-    return SubcommandSource(path.name, display(path), documentation_lines(text), text=text)
+        return SubcommandSource(path.name, shown, (), problem=error)
+    return SubcommandSource(path.name, shown, documentation_lines(text), text=text)
