@@ -7,7 +7,6 @@ valid name where there is one, so that a typo never silently does nothing.
 
 from __future__ import annotations
 
-import difflib
 import string
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -140,6 +139,8 @@ def default_settings() -> Settings:
 
 def suggestion(name: str, choices: Iterable[str]) -> str:
     """``did you mean X?`` for the closest of ``choices`` (or the one it begins), or ""."""
+    import difflib  # only for a mistake: every run reads this module (about 1 ms)
+
     choices = list(choices)
     close = difflib.get_close_matches(name, choices, n=1, cutoff=0.65)
     if not close:
