@@ -16,9 +16,10 @@ import docgen
 from docgen.errors import DocgenError
 from docgen.pipeline import generate, readme_text
 from docgen.read.plugin import read_plugin
-from docgen.read.records import DocFragment, SourceLine
+from docgen.read.records import DocFragment
+from docgen.read.subcommands import documentation_lines
 from docgen.render import memo, templates
-from tests.plugin_factory import CONFIG, REPO, make_plugin
+from tests.plugin_factory import CONFIG, REPO, SAMPLE, make_plugin
 
 
 @pytest.fixture
@@ -51,7 +52,7 @@ def _variants(root: Path) -> list[object]:
     """The records of a plugin, and the same with one input changed each."""
     source = read_plugin(root)
     script = source.subcommands[0]
-    line = script.lines[0]
+    longer = script._replace(text=script.text + "# one more line\n")
     problem = DocgenError("cannot be read", path="docs/create.md", line=1, hint="fix it")
     other = DocgenError("cannot be read", path="docs/create.md", line=2, hint="fix it")
     settings = source.settings
@@ -61,14 +62,7 @@ def _variants(root: Path) -> list[object]:
         source._replace(config=source.config._replace(lines=(*source.config.lines, "# more"))),
         source._replace(dockerfile=source.dockerfile._replace(path="elsewhere/Dockerfile")),
         source._replace(metadata=source.metadata._replace(sponsors=("someone",))),
-        source._replace(
-            subcommands=(
-                script._replace(
-                    lines=(SourceLine(line.number, line.text + "!"), *script.lines[1:])
-                ),
-                *source.subcommands[1:],
-            )
-        ),
+        source._replace(subcommands=(longer, *source.subcommands[1:])),
         source._replace(fragments=(DocFragment("create", "docs/create.md", "text"),)),
         source._replace(fragments=(DocFragment("create", "docs/create.md", None, problem),)),
         source._replace(fragments=(DocFragment("create", "docs/create.md", None, other),)),
@@ -85,6 +79,14 @@ def test_the_key_follows_every_input_record_and_the_compat_choice(
     source = read_plugin(plugin())
     choices = {memo.key(source, choice) for choice in (None, True, False, "2020-04a")}
     assert len(choices) == 4
+
+
+def test_a_scripts_lines_are_read_from_its_text(plugin: Callable[..., Path]) -> None:
+    """The key writes each script's text, not its documentation lines: the readers derive
+    the lines from the text alone."""
+    for root in (plugin(), SAMPLE):
+        for script in read_plugin(root).subcommands:
+            assert script.lines == documentation_lines(script.text)
 
 
 def test_the_key_follows_the_override_templates(plugin: Callable[..., Path]) -> None:
