@@ -20,7 +20,6 @@ from docgen.read.dockerfile import parse_dockerfile
 from docgen.read.metadata import parse_metadata
 from docgen.read.records import DocFragment, PluginSource, SubcommandSource
 from docgen.read.settings import default_settings, parse_settings
-from docgen.read.subcommands import documentation_lines
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "sample-plugin"
@@ -151,7 +150,7 @@ def plugin_source(
     merged = {**DEFAULT_SUBCOMMANDS, **(subcommands or {})}
     config = with_unimplemented(config, [n for n, c in merged.items() if c is not None])
     scripts = tuple(
-        SubcommandSource(name, f"{root}/subcommands/{name}", documentation_lines(text), text=text)
+        SubcommandSource(name, f"{root}/subcommands/{name}", text=text)
         for name, text in sorted(merged.items())
         if isinstance(text, str)
     )

@@ -32,8 +32,13 @@ from docgen.errors import DocgenError
 from docgen.read.config import parse_config
 from docgen.read.dockerfile import parse_dockerfile
 from docgen.read.metadata import parse_metadata
-from docgen.read.records import ConfigSource, ImageSource, PluginMetadata, SourceLine
-from docgen.read.subcommands import documentation_lines
+from docgen.read.records import (
+    ConfigSource,
+    ImageSource,
+    PluginMetadata,
+    SourceLine,
+    documentation_lines,
+)
 from tests.plugin_factory import CONFIG, DOCKERFILE, PLUGIN_TOML, make_plugin, script
 
 # No "explain" phase: it re-runs a failing example many times, and a failure should be
@@ -433,7 +438,7 @@ def test_help_reading_and_synopsis_are_total(text: str) -> None:
     from docgen.build.synopsis import synopsis
     from docgen.read.records import SubcommandSource
 
-    source = SubcommandSource("x", "p/subcommands/x", (), text=text)
+    source = SubcommandSource("x", "p/subcommands/x", text=text)
     total(helpfunctions.command, source, {"PLUGIN_SERVICE": "Mini"}.get)
     total(synopsis, text, [Flag("-t|--tail [<tail-num>]", "x", None, 1)])
 

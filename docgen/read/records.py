@@ -4,10 +4,12 @@ Everything here is a frozen record. Raw text is kept beside the parsed value whe
 compatibility quirk of bin/generate (docgen/compat.py) works on the raw text.
 """
 
+import functools
 from pathlib import Path
 from typing import NamedTuple
 
 from docgen.errors import Diagnostic, DocgenError
+from docgen.read.files import BOM
 from docgen.read.settings import Settings
 
 
@@ -80,17 +82,46 @@ class SourceLine(NamedTuple):
     text: str  # stripped of surrounding white space
 
 
+_ANNOTATIONS = ("#A", "#F", "#E")
+
+
+@functools.lru_cache(maxsize=1024)
+def documentation_lines(text: str) -> tuple[SourceLine, ...]:
+    """The lines of a script that can carry documentation: annotations, ``declare``s and
+    ``$1`` lines, and lines naming a ``PLUGIN_`` variable (substituting it can make one of
+    those, A10). Each is stripped; a BOM stays on the first line (the compat rules decide).
+    Cached: the build, the help and lint each ask for them."""
+    kept = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if "#" not in line and "declare" not in line and "$1" not in line and "PLUGIN_" not in line:
+            continue  # cannot be kept: a cheap test before the strip
+        stripped = line.strip()
+        if (
+            stripped.removeprefix(BOM).startswith(_ANNOTATIONS)
+            or "declare" in stripped
+            or "$1" in stripped
+            or "PLUGIN_" in stripped
+        ):
+            kept.append(SourceLine(number, stripped))
+    return tuple(kept)
+
+
 class SubcommandSource(NamedTuple):
     """One entry of subcommands/. A problem reading it is kept, not raised: it matters only
     if the command is rendered (an unimplemented one is never read, as by bin/generate)."""
 
     name: str
     path: str  # relative to the plugin root, for messages
-    lines: tuple[SourceLine, ...]  # only the lines that can carry documentation
     problem: DocgenError | None = None  # why it cannot be read
     folder: bool = False  # a folder (or a link to one) is no command
-    text: str = ""  # the whole script (LF line endings, a BOM kept): the help and the
-    # corrected usage read more of it than the README's documentation lines
+    text: str = ""  # the whole script (LF line endings, a BOM kept)
+
+    @property
+    def lines(self) -> tuple[SourceLine, ...]:
+        """Only the lines that can carry documentation. Derived from ``text`` when first
+        asked for, not by the reader: a warm run answered by the render memo never needs
+        them (splitting every script cost a third of such a run's reading)."""
+        return documentation_lines(self.text)
 
 
 class DocFragment(NamedTuple):

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from docgen.errors import Diagnostic, DocgenError
 from docgen.read.files import (
-    BOM,
     display,
     folder_inside,
     inside,
@@ -15,28 +14,7 @@ from docgen.read.files import (
     read_text,
     utf8_name,
 )
-from docgen.read.records import SourceLine, SubcommandSource
-
-_ANNOTATIONS = ("#A", "#F", "#E")
-
-
-def documentation_lines(text: str) -> tuple[SourceLine, ...]:
-    """The lines that can carry documentation: annotations, ``declare``s and ``$1`` lines,
-    and lines naming a ``PLUGIN_`` variable (substituting it can make one of those, A10).
-    Each is stripped; a BOM stays on the first line (the compat rules decide)."""
-    kept = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        if "#" not in line and "declare" not in line and "$1" not in line and "PLUGIN_" not in line:
-            continue  # cannot be kept: a cheap test before the strip
-        stripped = line.strip()
-        if (
-            stripped.removeprefix(BOM).startswith(_ANNOTATIONS)
-            or "declare" in stripped
-            or "$1" in stripped
-            or "PLUGIN_" in stripped
-        ):
-            kept.append(SourceLine(number, stripped))
-    return tuple(kept)
+from docgen.read.records import SubcommandSource
 
 
 def read_subcommands(root: Path) -> tuple[tuple[SubcommandSource, ...], tuple[Diagnostic, ...]]:
@@ -61,7 +39,7 @@ def read_subcommands(root: Path) -> tuple[tuple[SubcommandSource, ...], tuple[Di
         if is_dir:
             if not inside(root, path):
                 raise outside_link(path, folder=True)
-            sources.append(SubcommandSource(name, display(path), (), folder=True))
+            sources.append(SubcommandSource(name, display(path), folder=True))
             continue
         sources.append(_script(root, path))
     if not sources:
@@ -78,5 +56,5 @@ def _script(root: Path, path: Path) -> SubcommandSource:
     try:
         text = read_text(root, path, what="subcommand script", shown=shown)
     except DocgenError as error:
-        return SubcommandSource(path.name, shown, (), problem=error)
-    return SubcommandSource(path.name, shown, documentation_lines(text), text=text)
+        return SubcommandSource(path.name, shown, problem=error)
+    return SubcommandSource(path.name, shown, text=text)

@@ -11,13 +11,12 @@ from docgen.build.examples import examples
 from docgen.build.model import Argument, Example, Flag
 from docgen.errors import Diagnostic
 from docgen.read.records import SubcommandSource
-from docgen.read.subcommands import documentation_lines
 
 PATH = "plug/subcommands/x"
 
 
 def _scan(text: str, quirks: Quirks, expand: object = None) -> Scanned:
-    source = SubcommandSource("x", PATH, documentation_lines(text), text=text)
+    source = SubcommandSource("x", PATH, text=text)
     return scan(source, quirks, expand or (lambda line: line))  # type: ignore[arg-type]
 
 

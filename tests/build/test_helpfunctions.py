@@ -134,10 +134,10 @@ def test_examples() -> None:
 
 def test_implemented() -> None:
     scripts = [
-        SubcommandSource(name, f"p/subcommands/{name}", ())
+        SubcommandSource(name, f"p/subcommands/{name}")
         for name in (".hidden", "a", "b", "x:b", "x:c:d")
     ]
-    folder = SubcommandSource("dir", "p/subcommands/dir", (), folder=True)
+    folder = SubcommandSource("dir", "p/subcommands/dir", folder=True)
     # a name with a colon is compared by its part after the first one, up to the next
     found = implemented([*scripts, folder], ["b"])
     assert [script.name for script in found] == ["a", "x:c:d"]

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from docgen.errors import DocgenError
-from docgen.read.records import SourceLine
-from docgen.read.subcommands import documentation_lines, read_subcommands
+from docgen.read.records import SourceLine, documentation_lines
+from docgen.read.subcommands import read_subcommands
 
 SCRIPT = """\
 #!/usr/bin/env bash

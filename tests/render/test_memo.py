@@ -17,9 +17,8 @@ from docgen.errors import DocgenError
 from docgen.pipeline import generate, readme_text
 from docgen.read.plugin import read_plugin
 from docgen.read.records import DocFragment
-from docgen.read.subcommands import documentation_lines
 from docgen.render import memo, templates
-from tests.plugin_factory import CONFIG, REPO, SAMPLE, make_plugin
+from tests.plugin_factory import CONFIG, REPO, make_plugin
 
 
 @pytest.fixture
@@ -53,6 +52,11 @@ def _variants(root: Path) -> list[object]:
     source = read_plugin(root)
     script = source.subcommands[0]
     longer = script._replace(text=script.text + "# one more line\n")
+    second = source.subcommands[1]  # a character moved from one script's end to the next
+    moved = (
+        script._replace(text=script.text[:-1]),
+        second._replace(text=script.text[-1] + second.text),
+    )
     problem = DocgenError("cannot be read", path="docs/create.md", line=1, hint="fix it")
     other = DocgenError("cannot be read", path="docs/create.md", line=2, hint="fix it")
     settings = source.settings
@@ -63,6 +67,7 @@ def _variants(root: Path) -> list[object]:
         source._replace(dockerfile=source.dockerfile._replace(path="elsewhere/Dockerfile")),
         source._replace(metadata=source.metadata._replace(sponsors=("someone",))),
         source._replace(subcommands=(longer, *source.subcommands[1:])),
+        source._replace(subcommands=(*moved, *source.subcommands[2:])),
         source._replace(fragments=(DocFragment("create", "docs/create.md", "text"),)),
         source._replace(fragments=(DocFragment("create", "docs/create.md", None, problem),)),
         source._replace(fragments=(DocFragment("create", "docs/create.md", None, other),)),
@@ -79,14 +84,6 @@ def test_the_key_follows_every_input_record_and_the_compat_choice(
     source = read_plugin(plugin())
     choices = {memo.key(source, choice) for choice in (None, True, False, "2020-04a")}
     assert len(choices) == 4
-
-
-def test_a_scripts_lines_are_read_from_its_text(plugin: Callable[..., Path]) -> None:
-    """The key writes each script's text, not its documentation lines: the readers derive
-    the lines from the text alone."""
-    for root in (plugin(), SAMPLE):
-        for script in read_plugin(root).subcommands:
-            assert script.lines == documentation_lines(script.text)
 
 
 def test_the_key_follows_the_override_templates(plugin: Callable[..., Path]) -> None:
