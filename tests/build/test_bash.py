@@ -351,6 +351,8 @@ _PIECES = st.one_of(
     st.text(alphabet="a $'`\\!{}()#;|&<>*?~\té\u00a0\x1b\r", max_size=5).map(lambda t: f'"{t}"'),
     st.text(alphabet='a $"`\\!{}()#;|&<>*?~\té\u00a0\x1b\r', max_size=5).map(lambda t: f"'{t}'"),
     st.sampled_from(["$A", "${A}", "(", ")", "#", "~", "*", "{a,b}", "\\", "!", ";"]),
+    st.sampled_from(['"$1"', '"${A}"', '"$A_1 x"', '"$@"', '"$12"', '"x$A$B"', '"$A[0]"', '"$"']),
+    st.sampled_from(['"${A}b"', '"${1}"', '"$_"', '"$A}"', '"${A:-x}"', '"$A-$B"', "'$A'"]),
 )
 _STATEMENTS = st.builds(
     lambda lead, words, gap, trail: lead + gap.join(words) + trail,
@@ -396,7 +398,13 @@ def test_config_defaults_are_read_as_bashlex_reads_them(statement: str) -> None:
 
 @pytest.mark.parametrize(
     "statement",
-    ['declare desc="create a Postgres service"', 'PLUGIN_SCHEME="postgres"', "_ 5432", '_ ""'],
+    [
+        'declare desc="create a Postgres service"',
+        'PLUGIN_SCHEME="postgres"',
+        "_ 5432",
+        '_ ""',
+        'declare SERVICE="$1" BACKUP_NAME="$2" AWS_SECRET="$4"',
+    ],
 )
 def test_common_statements_take_the_plain_path(statement: str) -> None:
     assert bash._plain_words(statement) is not None
