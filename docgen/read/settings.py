@@ -7,7 +7,6 @@ valid name where there is one, so that a typo never silently does nothing.
 
 from __future__ import annotations
 
-import string
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -208,6 +207,8 @@ def _checked_values(fields: dict[str, Any], file: _File) -> None:
             raise file.error(f"readme.badges: unknown badge {badge}", ("readme", "badges"), hint)
     install = fields.get("install")
     if install is not None:
+        import string  # here: its import (its Template class) costs every run about 1 ms
+
         try:
             names = {name for _, name, _, _ in string.Formatter().parse(install) if name}
         except ValueError as error:
