@@ -44,6 +44,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import NamedTuple
 
 from docgen.build import bash
+from docgen.build.examples import example_kind
 from docgen.build.expansion import Expander, Lookup, echo_e
 from docgen.build.model import HelpCommand, HelpExample, HelpRow, UsageToken
 from docgen.errors import Diagnostic
@@ -211,16 +212,6 @@ def rows(lines: Sequence[Line], letter: str, lookup: Lookup) -> tuple[HelpRow, .
     return tuple(found)
 
 
-def _kind(text: str) -> str:
-    if text.startswith(("export", "dokku")):
-        return "command"
-    if text.startswith(">"):
-        return "quote"
-    if text.startswith("    "):
-        return "code"
-    return "text"
-
-
 def _cut_marker(text: str) -> str:
     """``cut -c 4-``: the text less its first three bytes."""
     return text.encode("utf-8", "surrogateescape")[3:].decode("utf-8", "surrogateescape")
@@ -231,7 +222,7 @@ def examples(lines: Sequence[Line], lookup: Lookup) -> tuple[HelpExample, ...]:
     found = []
     for line in _expanded(block, lookup):
         text = _cut_marker(line.text.strip(" \t\n"))
-        kind = _kind(text)
+        kind = example_kind(text)
         text = text.lstrip(_SPACE) if kind == "code" else text
         found.append(HelpExample(kind, echo_e(text), line.number))
     return tuple(found)
