@@ -188,10 +188,7 @@ def check(
     script = generate if generate is not None else plugin / "bin" / "generate"
     expected, failure = expected_readme(plugin, script, timeout)
 
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(
-        p for p in (str(PROJECT_ROOT), env.get("PYTHONPATH", "")) if p
-    )
+    env = _docgen_env()
     got = run([*docgen_cmd, "--stdout", str(plugin)], cwd=PROJECT_ROOT, timeout=timeout, env=env)
     traceback = "Traceback" in got.stderr
 
@@ -210,11 +207,16 @@ def check(
         if got.returncode != 0:
             detail = f"{detail} (exit {got.returncode})"
         return Result(name, DOCGEN_ERROR, [f"{DOCGEN_ERROR} {name}: {detail}"], True)
-    if got.stdout == expected:
-        return Result(name, IDENTICAL, [f"{IDENTICAL}  {name}"])
-    lines = [f"{DIFFERENT} {name}", first_difference(expected, got.stdout)]
-    lines += unified_diff(expected, got.stdout, diff_lines)
-    return Result(name, DIFFERENT, lines, True)
+    return _compared(name, expected, got.stdout, diff_lines)
+
+
+def _compared(label: str, expected: bytes, got: bytes, diff_lines: int) -> Result:
+    """Identical, or different with the first difference and a unified diff."""
+    if got == expected:
+        return Result(label, IDENTICAL, [f"{IDENTICAL}  {label}"])
+    lines = [f"{DIFFERENT} {label}", first_difference(expected, got)]
+    lines += unified_diff(expected, got, diff_lines)
+    return Result(label, DIFFERENT, lines, True)
 
 
 def _docgen_env() -> dict[str, str]:
@@ -255,11 +257,7 @@ def check_own(
     if got.returncode != 0 or "Traceback" in init.stderr + got.stderr:
         detail = describe_stderr(init.stderr + got.stderr)
         return Result(label, DOCGEN_ERROR, [f"{DOCGEN_ERROR} {label}: {detail}"], True)
-    if got.stdout == expected:
-        return Result(label, IDENTICAL, [f"{IDENTICAL}  {label}"])
-    lines = [f"{DIFFERENT} {label}", first_difference(expected, got.stdout)]
-    lines += unified_diff(expected, got.stdout, diff_lines)
-    return Result(label, DIFFERENT, lines, True)
+    return _compared(label, expected, got.stdout, diff_lines)
 
 
 def per_profile(results: Sequence[Result]) -> str:
