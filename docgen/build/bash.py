@@ -17,6 +17,8 @@ import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from docgen.read.quoting import unquoted
+
 NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _PARAMETER = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-])(?P<index>\[[^]]*\])?")
 
@@ -234,28 +236,16 @@ def _array_spans(statement: str) -> list[tuple[int, int]]:
     """(opening, closing) parentheses of each ``NAME=(...)`` word of a statement: bashlex
     rejects those, so they are cut out and parsed apart. Quotes are honoured."""
     spans: list[tuple[int, int]] = []
-    quote = ""
-    index = 0
-    while index < len(statement):
-        char = statement[index]
-        if quote:
-            if char == "\\" and quote == '"':
-                index += 1
-            elif char == quote:
-                quote = ""
-        elif char == "\\":
-            index += 1
-        elif char in "\"'":
-            quote = char
-        elif index == 0 or statement[index - 1] in " \t":
-            match = _ARRAY_START.match(statement, index)
-            if match is not None:
-                close = _closing(statement, match.end())
-                if close < 0:
-                    return spans
-                spans.append((match.end() - 1, close))
-                index = close
-        index += 1
+    close = -1
+    for index in unquoted(statement):
+        if index <= close or (index > 0 and statement[index - 1] not in " \t"):
+            continue  # inside the array found last, or not at the start of a word
+        match = _ARRAY_START.match(statement, index)
+        if match is not None:
+            close = _closing(statement, match.end())
+            if close < 0:
+                return spans
+            spans.append((match.end() - 1, close))
     return spans
 
 
@@ -264,25 +254,12 @@ _ARRAY_START = re.compile(r"[A-Za-z_][A-Za-z0-9_]*=\(")
 
 def _closing(text: str, start: int) -> int:
     """The index of the ``)`` that closes a parenthesis opened before ``start``, or -1."""
-    quote = ""
     depth = 1
-    index = start
-    while index < len(text):
-        char = text[index]
-        if quote:
-            if char == "\\" and quote == '"':
-                index += 1
-            elif char == quote:
-                quote = ""
-        elif char == "\\":
-            index += 1
-        elif char in "\"'":
-            quote = char
-        elif char in "()":
-            depth += 1 if char == "(" else -1
+    for index in unquoted(text, start):
+        if text[index] in "()":
+            depth += 1 if text[index] == "(" else -1
             if depth == 0:
                 return index
-        index += 1
     return -1
 
 

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from docgen.read.files import BOM, display, read_text
+from docgen.read.quoting import unquoted
 from docgen.read.records import Assignment, ConfigSource
 
 _ASSIGNMENT = re.compile(
@@ -22,28 +23,7 @@ _ASSIGNMENT = re.compile(
 def _closing_paren(text: str, start: int) -> int:
     """Index of the ``)`` that closes the array opened just before ``start``, or -1.
     Quotes and backslashes are honoured; ``#`` starts a comment only after white space."""
-    quote = ""
-    index = start
-    while index < len(text):
-        char = text[index]
-        if quote:
-            if char == "\\" and quote == '"':
-                index += 1
-            elif char == quote:
-                quote = ""
-        elif char == "\\":
-            index += 1
-        elif char in "\"'":
-            quote = char
-        elif char == "#" and (index == start or text[index - 1] in " \t\n"):
-            newline = text.find("\n", index)
-            if newline < 0:
-                return -1
-            index = newline
-        elif char == ")":
-            return index
-        index += 1
-    return -1
+    return next((index for index in unquoted(text, start, comments=True) if text[index] == ")"), -1)
 
 
 def parse_config(text: str, path: str) -> ConfigSource:
