@@ -7,6 +7,9 @@ The folder keeps the ``LIMIT`` most recently used entries: a hit refreshes its e
 modification time, and once a process has written ``SLACK`` entries beyond the limit, it
 deletes the oldest ones. So the folder never holds more than LIMIT + SLACK entries, and
 the folder is listed at most once per SLACK writes (and once per process that writes).
+
+An entry's first line holds the digest of the README below it: an entry that a disk, an
+interrupted copy or a cache restored from elsewhere has changed is a miss, never a README.
 """
 
 from __future__ import annotations
@@ -98,15 +101,25 @@ def folder() -> Path | None:
 
 
 def read(folder: Path, key: str) -> str | None:
-    """The README stored under ``key``; None when there is none."""
+    """The README stored under ``key``; None when there is none, or when the entry is not
+    what write() stored (truncated, altered, another format): the README is then rendered
+    again, and the entry replaced."""
     path = folder / f"{key}.md"
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except OSError:
+        return None
+    header, _, body = data.partition(b"\n")
+    if header != _header(body):
         return None
     with contextlib.suppress(OSError):
         os.utime(path)  # most recently used: kept when the folder is pruned
-    return text
+    return body.decode("utf-8")
+
+
+def _header(body: bytes) -> bytes:
+    """An entry's first line: the digest of the README below it."""
+    return b"docgen-memo " + blake2b(body, digest_size=16).hexdigest().encode()
 
 
 def write(folder: Path, key: str, text: str) -> None:
@@ -115,7 +128,8 @@ def write(folder: Path, key: str, text: str) -> None:
     path = folder / f"{key}.md"
     try:
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(text, encoding="utf-8", newline="\n")
+        body = text.encode("utf-8")
+        temporary.write_bytes(_header(body) + b"\n" + body)
         os.replace(temporary, path)
     except OSError:
         return

@@ -35,9 +35,33 @@ def test_the_memo_returns_what_building_and_rendering_give(
     expected = generate(root)
     assert readme_text(root) == (expected.text, expected.warnings)
     [entry] = cache.iterdir()
-    assert entry.read_text(encoding="utf-8") == expected.text
+    header, _, body = entry.read_text(encoding="utf-8").partition("\n")
+    assert header.startswith("docgen-memo ") and body == expected.text
     monkeypatch.setattr("docgen.pipeline.from_source", None)  # a hit builds nothing
     assert readme_text(root) == (expected.text, expected.warnings)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data.replace(b"Currently", b"Formerly"),  # altered
+        lambda data: data[: len(data) // 2],  # truncated
+        lambda data: data.partition(b"\n")[2],  # no header: the text alone
+        lambda data: b"\xff\xfe" + data,  # not UTF-8
+        lambda data: b"",
+    ],
+)
+def test_a_damaged_entry_is_rendered_again_and_replaced(
+    cache: Path, plugin: Callable[..., Path], damage: Callable[[bytes], bytes]
+) -> None:
+    root = plugin()
+    expected = generate(root)
+    readme_text(root)
+    [entry] = cache.iterdir()
+    stored = entry.read_bytes()
+    entry.write_bytes(damage(stored))
+    assert readme_text(root) == (expected.text, expected.warnings)
+    assert entry.read_bytes() == stored
 
 
 def test_a_readme_whose_build_warns_is_not_kept(cache: Path, plugin: Callable[..., Path]) -> None:
@@ -165,7 +189,7 @@ def test_the_memo_stays_bounded_after_300_distinct_readmes(cache: Path, tmp_path
 
 def test_pruning_keeps_the_most_recently_used_entries(tmp_path: Path) -> None:
     for n in range(10):
-        (tmp_path / f"{n}.md").write_text(str(n), encoding="utf-8")
+        memo.write(tmp_path, str(n), str(n))
         os.utime(tmp_path / f"{n}.md", ns=(n * 10**9, n * 10**9))
     assert memo.read(tmp_path, "0") == "0"  # used now: the newest
     assert memo.prune(tmp_path, keep=3) == 3
